@@ -1,0 +1,48 @@
+import { RUBRICS, findRubric } from "../../templates/index";
+import { score, splitAdjustments, type ScoreResult } from "../core/score";
+import { points } from "../core/format";
+import type { CommandContext, Lang } from "./main";
+import { UsageError } from "./io";
+import { inputError, readJson } from "./read-json";
+import { renderTable } from "./text-table";
+
+/** `assessbook score <rubric> <inputs.json|->`: one enterprise's score with the rule behind each item. */
+export async function scoreCommand({ io, json, lang, args }: CommandContext): Promise<void> {
+  if (args.length !== 2) throw new UsageError("score 需要 <rubric> <inputs.json|-> / score needs <rubric> <inputs.json|->");
+  const [id, path] = args;
+  const rubric = findRubric(id);
+  if (!rubric) throw new UsageError(`未知评分表 / unknown rubric: ${id}（可用 / available: ${RUBRICS.map((r) => r.id).join(", ")}）`);
+  const { inputs, adjustments } = splitAdjustments(await readJson(io, path));
+  const result = score(rubric, inputs, adjustments);
+  if (!result.ok) throw inputError(result.problems, lang);
+  io.out(json ? JSON.stringify(toJson(result.value, lang), null, 2) : render(result.value, rubric.title[lang], lang));
+}
+
+/** Machine output: rule texts in the chosen language, everything else as the engine gives it. */
+function toJson(r: ScoreResult, lang: Lang) {
+  return {
+    ...r,
+    sections: r.sections.map((s) => ({ ...s, name: s.name[lang] })),
+    items: r.items.map((i) => ({ ...i, name: i.name[lang], rule: i.rule[lang] })),
+    warnings: r.warnings.map((w) => ({ ...w, message: w.message[lang] })),
+  };
+}
+
+function render(r: ScoreResult, title: string, lang: Lang): string {
+  const zh = lang === "zh";
+  const table = renderTable(
+    zh ? ["编号", "得分", "满分", "规则"] : ["item", "score", "max", "rule"],
+    r.items.map((i) => [i.code, points(i.score), points(i.max), i.rule[lang]]),
+    ["left", "right", "right", "left"],
+  );
+  const sections = r.sections.map((s) => `${s.code} ${s.name[lang]} ${points(s.score)}/${points(s.max)}`).join(zh ? "；" : "; ");
+  const colon = zh ? "：" : ": ";
+  const lines = [title, "", table, "", `${zh ? "分项小计" : "Sections"}${colon}${sections}`, `${zh ? "总分" : "Total"}${colon}${points(r.total)} / ${points(r.max)}`];
+  lines.push(
+    r.complete
+      ? zh ? "状态：已填写完整" : "Status: complete"
+      : zh ? `状态：未完成，${r.missing.length} 项未填：${r.missing.join(", ")}` : `Status: incomplete, ${r.missing.length} not answered: ${r.missing.join(", ")}`,
+  );
+  for (const w of r.warnings) lines.push(`${zh ? "警告" : "Warning"}${colon}${w.message[lang]}`);
+  return lines.join("\n");
+}

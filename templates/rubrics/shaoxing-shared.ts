@@ -1,0 +1,139 @@
+import type { RubricSource } from "../schema";
+import { SEEDS } from "../documents";
+
+/**
+ * What 表1 and 表2 of seed 003 print identically: the information-security options and the
+ * 成效指标 section (亩均产值, 人才储备, R&D, efficiency, defects, low-end labour). Only the
+ * low-end-labour brackets differ (ruling P2), so they are a parameter.
+ */
+type Input = RubricSource["inputs"][number];
+type Item = RubricSource["sections"][number]["items"][number];
+
+export function tick(code: string, zh: string, en: string): Input {
+  return { code, type: "tick", label: { zh, en } };
+}
+
+/** 表1 3.2's seven 多项选择 options, in the table's order (input codes 3.2.1 … 3.2.7). */
+export const DATA_COLLECTION_FUNCTIONS = [
+  { zh: "生产现场数据采集率50%以上", en: "Shop-floor data collection rate 50% or more" },
+  { zh: "制造进度分析", en: "Production progress analysis" },
+  { zh: "物料信息采集", en: "Material data collection" },
+  { zh: "质量检验", en: "Quality inspection" },
+  { zh: "设备状态监测", en: "Equipment condition monitoring" },
+  { zh: "能源监控", en: "Energy monitoring" },
+  { zh: "环保监测", en: "Environmental monitoring" },
+];
+
+export const INFO_SECURITY = [
+  { zh: "建立办公信息安全系统", en: "Office information security system" },
+  { zh: "建立生产信息安全系统", en: "Production information security system" },
+];
+
+/** 亩均产值 levels, lowest first; 平均水平 is the previous year's industry average (表 注). */
+const OUTPUT_PER_MU_LEVELS = [
+  { name: { zh: "低于平均水平", en: "Below average" }, aliases: ["below", "低于平均"] },
+  { name: { zh: "平均水平", en: "Average" }, aliases: ["average", "平均"] },
+  { name: { zh: "领先水平", en: "Leading" }, aliases: ["leading", "领先"] },
+];
+
+export function outcomeInputs(section: string): Input[] {
+  return [
+    { code: `${section}.1`, type: "level", label: { zh: "亩均产值", en: "Output value per mu" }, levels: OUTPUT_PER_MU_LEVELS },
+    tick(`${section}.2`, "智能化改造人才储备", "Smart-upgrade talent pool"),
+    { code: `${section}.3`, type: "rate", label: { zh: "研究与试验发展（R&D）经费占比", en: "R&D expenditure share" } },
+    { code: `${section}.4`, type: "improvement", label: { zh: "生产效率提高", en: "Production efficiency improvement" } },
+    { code: `${section}.5`, type: "improvement", label: { zh: "产品不良品率降低", en: "Defect rate reduction" } },
+    { code: `${section}.6`, type: "improvement", label: { zh: "低端用工下降率", en: "Low-end labour reduction" } },
+  ];
+}
+
+/**
+ * The 成效指标 items. `lowEndLabour` is the 3-point bracket of x.6: [8%, 15%) in 表1 (D6),
+ * [5%, 8%) in 表2 (P2); the 4-point bracket starts where it ends.
+ */
+export function outcomeItems(section: string, annex: string, lowEndLabour: { from: number; to: number }, lowEndRuling: string): Item[] {
+  const at = (n: number, ruling?: string) => ({ doc: SEEDS.shaoxing2019, annex, item: `${section}.${n}`, ...(ruling ? { ruling } : {}) });
+  return [
+    {
+      code: `${section}.1`,
+      name: { zh: "亩均产值", en: "Output value per mu" },
+      short: { zh: "亩均产值", en: "Output per mu" },
+      max: 5,
+      source: at(1),
+      rule: { kind: "level", input: `${section}.1`, points: { 低于平均水平: 0, 平均水平: 3, 领先水平: 5 } },
+    },
+    {
+      code: `${section}.2`,
+      name: { zh: "智能化改造人才储备", en: "Smart-upgrade talent pool" },
+      short: { zh: "人才储备", en: "Talent pool" },
+      max: 4,
+      source: at(2),
+      rule: { kind: "tick", input: `${section}.2`, points: 4 },
+    },
+    {
+      code: `${section}.3`,
+      name: { zh: "研究与试验发展（R&D）经费", en: "R&D expenditure" },
+      short: { zh: "R&D 经费占比", en: "R&D share" },
+      max: 4,
+      source: at(3, "D5"),
+      // D5: < 1% → 1 even at 0%.
+      rule: {
+        kind: "brackets",
+        input: `${section}.3`,
+        brackets: [
+          { min: null, max: 0.01, points: 1 },
+          { min: 0.01, max: 0.02, points: 3 },
+          { min: 0.02, max: null, points: 4 },
+        ],
+      },
+    },
+    {
+      code: `${section}.4`,
+      name: { zh: "生产效率提高", en: "Production efficiency improvement" },
+      short: { zh: "生产效率提高", en: "Efficiency improvement" },
+      max: 5,
+      source: at(4, "D6"),
+      rule: {
+        kind: "brackets",
+        input: `${section}.4`,
+        brackets: [
+          { min: null, max: 0.08, points: 0 },
+          { min: 0.08, max: 0.15, points: 3 },
+          { min: 0.15, max: null, points: 5 },
+        ],
+      },
+    },
+    {
+      code: `${section}.5`,
+      name: { zh: "产品不良品率降低", en: "Defect rate reduction" },
+      short: { zh: "不良品率降低", en: "Defect reduction" },
+      max: 4,
+      source: at(5, "D6"),
+      rule: {
+        kind: "brackets",
+        input: `${section}.5`,
+        brackets: [
+          { min: null, max: 0.05, points: 0 },
+          { min: 0.05, max: 0.08, points: 3 },
+          { min: 0.08, max: null, points: 4 },
+        ],
+      },
+    },
+    {
+      code: `${section}.6`,
+      name: { zh: "低端用工下降率", en: "Low-end labour reduction" },
+      short: { zh: "低端用工下降率", en: "Low-end labour reduction" },
+      max: 4,
+      source: at(6, lowEndRuling),
+      rule: {
+        kind: "brackets",
+        input: `${section}.6`,
+        brackets: [
+          { min: null, max: lowEndLabour.from, points: 0 },
+          { min: lowEndLabour.from, max: lowEndLabour.to, points: 3 },
+          { min: lowEndLabour.to, max: null, points: 4 },
+        ],
+      },
+    },
+  ];
+}

@@ -1,0 +1,537 @@
+/**
+ * The shape of every official rule the product knows, as zod schemas.
+ *
+ * Each template under templates/ is plain typed data checked against these schemas when the
+ * catalogue loads (templates/index.ts), so a malformed template fails loudly, naming the
+ * template and the field, before anything scores with it. Cross-field checks (section sums,
+ * bracket contiguity, inputs used exactly once) live here too, next to the shapes they guard.
+ */
+import { z } from "zod";
+
+/** The seed documents (../shared/seeds/): every rule cites one of them. */
+export const SEED_FILES = [
+  "000_895f6aeed786a7d3.txt",
+  "001_85a055208385c3cf.txt",
+  "002_e505e16489392b35.txt",
+  "003_aa3605fc89ed960c.txt",
+  "004_ace3b6be19f1f47c.txt",
+] as const;
+
+export const textSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+export type Text = z.infer<typeof textSchema>;
+
+/** Where a rule comes from: seed file, annex (附件/表), item number, and the ruling that settles it. */
+export const sourceSchema = z
+  .object({
+    doc: z.enum(SEED_FILES),
+    annex: z.string().min(1).optional(),
+    item: z.string().min(1),
+    ruling: z.string().regex(/^[A-Z]\d+$/, "a ruling id such as D3 or T2").optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
+const codeSchema = z.string().regex(/^[0-9A-Za-z_.-]+$/, "letters, digits, '.', '_' or '-'");
+
+const levelSchema = z
+  .object({
+    /** The official wording (zh) is what users type and what sheets offer in dropdowns. */
+    name: textSchema,
+    aliases: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type LevelDef = z.infer<typeof levelSchema>;
+
+/**
+ * An input a user answers. The type decides which answers are accepted (src/core/answers.ts):
+ * - tick: a checkbox (TRUE/FALSE, 1/0, 是/否, 有/无, ☑/□, √);
+ * - rate: a fraction in [0, 1] that cannot exceed 100% (ruling G2);
+ * - improvement: a fraction that may exceed 1 or fall below 0 (ruling G2);
+ * - tick-or-rate: a tick, or the actual rate compared with the rule's threshold;
+ * - level: one of the ordered level names, lowest first;
+ * - number / integer: an amount within optional bounds, with a unit.
+ */
+export const inputSchema = z
+  .object({
+    code: codeSchema,
+    label: textSchema,
+    type: z.enum(["tick", "rate", "improvement", "tick-or-rate", "level", "number", "integer"]),
+    unit: textSchema.optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    levels: z.array(levelSchema).min(2).optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if ((input.type === "level") !== (input.levels !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["levels"], message: "levels are given exactly when type is 'level'" });
+    }
+    if (input.min !== undefined && input.max !== undefined && input.min > input.max) {
+      ctx.addIssue({ code: "custom", path: ["min"], message: "min is greater than max" });
+    }
+  });
+export type InputDef = z.infer<typeof inputSchema>;
+
+/**
+ * One bracket of a rate rule: min inclusive, max exclusive (rulings G1, G4); null means
+ * unbounded, so the first bracket may start at −∞ and the top bracket extends upward.
+ */
+const bracketSchema = z
+  .object({ min: z.number().nullable(), max: z.number().nullable(), points: z.number().min(0) })
+  .strict();
+export type Bracket = z.infer<typeof bracketSchema>;
+
+export const scoringRuleSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("tick"), input: codeSchema, points: z.number().positive() }).strict(),
+  z
+    .object({
+      kind: z.literal("tick-or-rate"),
+      input: codeSchema,
+      points: z.number().positive(),
+      /** A rate at or above this scores the points (以上 includes the number, ruling G1). */
+      min: z.number().gt(0).lte(1),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("count"),
+      inputs: z.array(codeSchema).min(2),
+      atLeast: z.number().int().positive(),
+      points: z.number().positive(),
+      /** Below atLeast: round(n × points / atLeast, decimals), which an expert may replace (D4). */
+      partialDecimals: z.number().int().min(0).max(3),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("brackets"),
+      input: codeSchema,
+      brackets: z.array(bracketSchema).min(2),
+    })
+    .strict()
+    .superRefine((rule, ctx) => checkBrackets(rule.brackets, ctx)),
+  z
+    .object({
+      kind: z.literal("level"),
+      input: codeSchema,
+      /** Points keyed by the level's zh name. */
+      points: z.record(z.string(), z.number().min(0)),
+    })
+    .strict(),
+]);
+export type ScoringRule = z.infer<typeof scoringRuleSchema>;
+
+function checkBrackets(brackets: Bracket[], ctx: z.RefinementCtx): void {
+  brackets.forEach((b, i) => {
+    const path = ["brackets", i];
+    if (i === 0 && b.min !== null && b.min > 0) {
+      ctx.addIssue({ code: "custom", path: [...path, "min"], message: "the first bracket must start at 0 or below (or be unbounded)" });
+    }
+    if (i > 0 && b.min !== brackets[i - 1].max) {
+      ctx.addIssue({ code: "custom", path: [...path, "min"], message: `bracket ${i} starts at ${b.min} but the previous one ends at ${brackets[i - 1].max}: a gap or an overlap` });
+    }
+    if (i === brackets.length - 1 && b.max !== null) {
+      ctx.addIssue({ code: "custom", path: [...path, "max"], message: "the top bracket extends upward: max must be null (ruling G4)" });
+    }
+    if (i < brackets.length - 1 && b.max === null) {
+      ctx.addIssue({ code: "custom", path: [...path, "max"], message: "only the top bracket may be unbounded" });
+    }
+    if (b.min !== null && b.max !== null && !(b.min < b.max)) {
+      ctx.addIssue({ code: "custom", path, message: `bracket [${b.min}, ${b.max}) does not ascend` });
+    }
+  });
+}
+
+const itemSchema = z
+  .object({
+    code: codeSchema,
+    /** The item's wording in the table (评价内容). */
+    name: textSchema,
+    /** A short name for rule explanations, e.g. 数控化率. */
+    short: textSchema,
+    max: z.number().positive(),
+    source: sourceSchema,
+    rule: scoringRuleSchema,
+  })
+  .strict();
+export type RubricItem = z.infer<typeof itemSchema>;
+
+const sectionSchema = z
+  .object({
+    code: codeSchema,
+    name: textSchema,
+    max: z.number().positive(),
+    source: sourceSchema,
+    items: z.array(itemSchema).min(1),
+  })
+  .strict();
+export type RubricSection = z.infer<typeof sectionSchema>;
+
+/** D7: an answer that presupposes others is scored as written but warned about. */
+const consistencySchema = z
+  .object({
+    when: codeSchema,
+    requires: z.array(codeSchema).min(1),
+    message: textSchema,
+    source: sourceSchema,
+  })
+  .strict();
+export type ConsistencyRule = z.infer<typeof consistencySchema>;
+
+const documentSchema = z
+  .object({
+    /** 文号 or the document's title as issued. */
+    reference: z.string().min(1),
+    issuer: textSchema,
+    year: z.number().int().min(2000).max(2100),
+  })
+  .strict();
+
+const templateBase = {
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a lower-case id such as shaoxing-discrete"),
+  version: z.number().int().positive(),
+  title: textSchema,
+  document: documentSchema,
+  source: sourceSchema,
+};
+
+const rubricShape = z
+  .object({
+    ...templateBase,
+    kind: z.literal("rubric"),
+    max: z.number().positive(),
+    /** In the rulings' order: the order of positional input arrays and sheet columns. */
+    inputs: z.array(inputSchema).min(1),
+    sections: z.array(sectionSchema).min(1),
+    consistency: z.array(consistencySchema).default([]),
+  })
+  .strict();
+export type Rubric = z.infer<typeof rubricShape>;
+export const rubricSchema = rubricShape.superRefine(checkRubric);
+
+function ruleInputs(rule: ScoringRule): string[] {
+  return rule.kind === "count" ? rule.inputs : [rule.input];
+}
+
+/** The most an item's rule can award, which must equal the item's stated maximum. */
+export function ruleMaximum(rule: ScoringRule): number {
+  switch (rule.kind) {
+    case "tick":
+    case "tick-or-rate":
+    case "count":
+      return rule.points;
+    case "brackets":
+      return Math.max(...rule.brackets.map((b) => b.points));
+    case "level":
+      return Math.max(...Object.values(rule.points));
+  }
+}
+
+const TYPES_FOR_RULE: Record<ScoringRule["kind"], InputDef["type"][]> = {
+  tick: ["tick"],
+  "tick-or-rate": ["tick-or-rate"],
+  count: ["tick"],
+  brackets: ["rate", "improvement"],
+  level: ["level"],
+};
+
+function checkRubric(r: Rubric, ctx: z.RefinementCtx): void {
+  const inputs = new Map(r.inputs.map((i) => [i.code, i]));
+  if (inputs.size !== r.inputs.length) ctx.addIssue({ code: "custom", path: ["inputs"], message: "input codes must be unique" });
+  const used = new Map<string, string>();
+  const itemCodes = new Set<string>();
+  let total = 0;
+  r.sections.forEach((section, s) => {
+    let sum = 0;
+    section.items.forEach((item, i) => {
+      const path = ["sections", s, "items", i];
+      if (itemCodes.has(item.code)) ctx.addIssue({ code: "custom", path: [...path, "code"], message: `item code ${item.code} appears twice` });
+      itemCodes.add(item.code);
+      sum += item.max;
+      if (ruleMaximum(item.rule) !== item.max) {
+        ctx.addIssue({ code: "custom", path: [...path, "max"], message: `item ${item.code} states max ${item.max} but its rule awards at most ${ruleMaximum(item.rule)}` });
+      }
+      for (const code of ruleInputs(item.rule)) {
+        const input = inputs.get(code);
+        if (!input) {
+          ctx.addIssue({ code: "custom", path: [...path, "rule"], message: `item ${item.code} reads input ${code}, which is not declared` });
+          continue;
+        }
+        if (used.has(code)) ctx.addIssue({ code: "custom", path: [...path, "rule"], message: `input ${code} is read by items ${used.get(code)} and ${item.code}` });
+        used.set(code, item.code);
+        if (!TYPES_FOR_RULE[item.rule.kind].includes(input.type)) {
+          ctx.addIssue({ code: "custom", path: [...path, "rule"], message: `a ${item.rule.kind} rule cannot read input ${code} of type ${input.type}` });
+        }
+        if (item.rule.kind === "level") {
+          const names = (input.levels ?? []).map((l) => l.name.zh).sort();
+          const keys = Object.keys(item.rule.points).sort();
+          if (names.join("|") !== keys.join("|")) {
+            ctx.addIssue({ code: "custom", path: [...path, "rule", "points"], message: `points must be keyed by the levels of input ${code}: ${names.join(", ")}` });
+          }
+        }
+      }
+    });
+    if (Math.abs(sum - section.max) > 1e-9) {
+      ctx.addIssue({ code: "custom", path: ["sections", s, "max"], message: `section ${section.code} states ${section.max} points but its items add up to ${sum}` });
+    }
+    total += section.max;
+  });
+  if (Math.abs(total - r.max) > 1e-9) ctx.addIssue({ code: "custom", path: ["max"], message: `the rubric states ${r.max} points but its sections add up to ${total}` });
+  for (const input of r.inputs) {
+    if (!used.has(input.code)) ctx.addIssue({ code: "custom", path: ["inputs"], message: `input ${input.code} is declared but no item reads it` });
+  }
+  r.consistency.forEach((c, i) => {
+    for (const code of [c.when, ...c.requires]) {
+      if (!inputs.has(code)) ctx.addIssue({ code: "custom", path: ["consistency", i], message: `consistency rule names undeclared input ${code}` });
+    }
+  });
+}
+
+/** A tier condition's test on the answers; derived values (ratios) may be compared too. */
+export const testSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("tick"), input: codeSchema }).strict(),
+  z
+    .object({
+      kind: z.literal("compare"),
+      input: codeSchema,
+      /** Ruling G1: 以上/不低于/达到 → '>=', 超过 → '>', 不超过/以内 → '<=', 低于/不满 → '<'. */
+      op: z.enum([">=", ">", "<=", "<"]),
+      value: z.number(),
+    })
+    .strict(),
+  z.object({ kind: z.literal("any"), inputs: z.array(codeSchema).min(2), atLeast: z.number().int().positive() }).strict(),
+  /** The input's level is at least the named one (levels are ordered lowest first). */
+  z.object({ kind: z.literal("level"), input: codeSchema, atLeast: z.string().min(1) }).strict(),
+]);
+export type ConditionTest = z.infer<typeof testSchema>;
+
+const conditionSchema = z
+  .object({
+    id: codeSchema,
+    text: textSchema,
+    source: sourceSchema,
+    /** advisory: unmet is a warning that needs a written justification, not a fail (ruling T2). */
+    severity: z.enum(["required", "advisory"]).default("required"),
+    test: testSchema,
+  })
+  .strict();
+export type Condition = z.infer<typeof conditionSchema>;
+
+const tierSchema = z
+  .object({
+    id: codeSchema,
+    name: textSchema,
+    source: sourceSchema,
+    conditions: z.array(conditionSchema).min(1),
+  })
+  .strict();
+export type Tier = z.infer<typeof tierSchema>;
+
+const derivedSchema = z
+  .object({
+    code: codeSchema,
+    label: textSchema,
+    /** numerator / denominator, both declared inputs. */
+    ratio: z.tuple([codeSchema, codeSchema]),
+    source: sourceSchema,
+  })
+  .strict();
+export type DerivedValue = z.infer<typeof derivedSchema>;
+
+const schemeShape = z
+  .object({
+    ...templateBase,
+    kind: z.literal("scheme"),
+    /**
+     * ladder: tiers ascend and the result is the highest one met (and the gap to the next);
+     * alternatives: independent modes or project types, each met or not.
+     */
+    structure: z.enum(["ladder", "alternatives"]),
+    inputs: z.array(inputSchema).min(1),
+    derived: z.array(derivedSchema).default([]),
+    /** Conditions every tier needs (基本条件 / 基础要求). */
+    common: z.array(conditionSchema).default([]),
+    tiers: z.array(tierSchema).min(1),
+  })
+  .strict();
+export type Scheme = z.infer<typeof schemeShape>;
+export const schemeSchema = schemeShape.superRefine(checkScheme);
+
+function testInputs(test: ConditionTest): string[] {
+  return test.kind === "any" ? test.inputs : [test.input];
+}
+
+function checkScheme(s: Scheme, ctx: z.RefinementCtx): void {
+  const inputs = new Map(s.inputs.map((i) => [i.code, i]));
+  if (inputs.size !== s.inputs.length) ctx.addIssue({ code: "custom", path: ["inputs"], message: "input codes must be unique" });
+  const derived = new Map(s.derived.map((d) => [d.code, d]));
+  s.derived.forEach((d, i) => {
+    for (const code of d.ratio) {
+      if (inputs.get(code)?.type !== "number") ctx.addIssue({ code: "custom", path: ["derived", i, "ratio"], message: `ratio ${d.code} needs declared number inputs, not ${code}` });
+    }
+  });
+  const used = new Set<string>();
+  const check = (c: Condition, path: (string | number)[]) => {
+    for (const code of testInputs(c.test)) {
+      used.add(code);
+      const input = inputs.get(code);
+      if (!input && !derived.has(code)) {
+        ctx.addIssue({ code: "custom", path: [...path, "test"], message: `condition ${c.id} reads ${code}, which is neither an input nor a derived value` });
+        continue;
+      }
+      const type = input?.type ?? "rate";
+      const ok =
+        (c.test.kind === "tick" && type === "tick") ||
+        (c.test.kind === "any" && type === "tick") ||
+        (c.test.kind === "compare" && ["rate", "improvement", "number", "integer"].includes(type)) ||
+        (c.test.kind === "level" && type === "level");
+      if (!ok) ctx.addIssue({ code: "custom", path: [...path, "test"], message: `a ${c.test.kind} test cannot read ${code} of type ${type}` });
+      if (c.test.kind === "level" && input?.levels && !input.levels.some((l) => l.name.zh === (c.test as { atLeast: string }).atLeast)) {
+        ctx.addIssue({ code: "custom", path: [...path, "test", "atLeast"], message: `${c.test.atLeast} is not a level of ${code}` });
+      }
+    }
+  };
+  s.common.forEach((c, i) => check(c, ["common", i]));
+  const ids = new Set<string>();
+  s.tiers.forEach((t, ti) => {
+    if (ids.has(t.id)) ctx.addIssue({ code: "custom", path: ["tiers", ti, "id"], message: `tier id ${t.id} appears twice` });
+    ids.add(t.id);
+    t.conditions.forEach((c, ci) => check(c, ["tiers", ti, "conditions", ci]));
+  });
+  for (const d of s.derived) d.ratio.forEach((code) => used.add(code));
+  for (const input of s.inputs) {
+    if (!used.has(input.code)) ctx.addIssue({ code: "custom", path: ["inputs"], message: `input ${input.code} is declared but no condition reads it` });
+  }
+}
+
+export const kpiSetSchema = z
+  .object({
+    ...templateBase,
+    kind: z.literal("kpi-set"),
+    categories: z
+      .array(
+        z
+          .object({
+            /** The official category number, e.g. (一). */
+            code: z.string().min(1),
+            name: textSchema,
+            indicators: z
+              .array(
+                z
+                  .object({
+                    no: z.number().int().positive(),
+                    name: textSchema,
+                    unit: textSchema,
+                    /**
+                     * change: computed from a baseline and a current value of `measure`;
+                     * level: the value itself (ruling K1).
+                     */
+                    kind: z.enum(["level", "change"]),
+                    /** Which way the underlying measure improves: 缩短/下降/降低 → lower. */
+                    better: z.enum(["higher", "lower"]),
+                    measure: textSchema,
+                    source: sourceSchema,
+                  })
+                  .strict(),
+              )
+              .min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((set, ctx) => {
+    const numbers = set.categories.flatMap((c) => c.indicators.map((i) => i.no));
+    numbers.forEach((n, i) => {
+      if (n !== i + 1) ctx.addIssue({ code: "custom", path: ["categories"], message: `indicators must be numbered 1, 2, 3… in order; found ${n} at position ${i + 1}` });
+    });
+  });
+export type KpiSet = z.infer<typeof kpiSetSchema>;
+export type KpiIndicator = KpiSet["categories"][number]["indicators"][number];
+
+const columnSchema = z
+  .object({
+    key: codeSchema,
+    header: textSchema,
+    /** serial: 序号, numbered automatically; scenarios: 环节名—场景名—实例名 entries (ruling S2). */
+    type: z.enum(["serial", "text", "mobile", "email", "scenarios"]),
+    required: z.boolean(),
+    /** A worked example from the official table, shown as a hint. */
+    example: textSchema.optional(),
+  })
+  .strict();
+export type SummaryColumn = z.infer<typeof columnSchema>;
+
+export const summarySchema = z
+  .object({
+    ...templateBase,
+    kind: z.literal("summary"),
+    /** The 推荐单位（盖章） line above the table, as printed. */
+    stampLine: textSchema,
+    columns: z.array(columnSchema).min(2),
+    /** The official 注 under the table. */
+    notes: z.array(textSchema).min(1),
+    recommenders: z
+      .array(z.object({ id: codeSchema, name: textSchema, limit: z.number().int().positive(), source: sourceSchema }).strict())
+      .min(1),
+    /** Rows printed on the blank official table. */
+    blankRows: z.number().int().positive(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.columns[0]?.type !== "serial") ctx.addIssue({ code: "custom", path: ["columns", 0, "type"], message: "the first column of a summary table is 序号 (serial)" });
+  });
+export type SummaryTable = z.infer<typeof summarySchema>;
+
+const fieldSchema = z
+  .object({
+    key: codeSchema,
+    label: textSchema,
+    type: z.enum(["text", "longtext", "number", "percent", "date", "period", "choice", "multichoice", "yesno", "mobile", "phone", "email", "grid"]),
+    unit: textSchema.optional(),
+    /** choice / multichoice options in the form's order. */
+    options: z.array(textSchema).optional(),
+    /** The form offers an 其他____ blank after the options. */
+    other: z.boolean().optional(),
+    /** A word limit printed on the form, e.g. 限 400 字. */
+    maxLength: z.number().int().positive().optional(),
+    /** The form's own hint under the field. */
+    hint: textSchema.optional(),
+    /** grid fields: a small table (years × figures, signatories). */
+    grid: z.object({ rows: z.array(textSchema).min(1), columns: z.array(textSchema).min(1) }).strict().optional(),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const needsOptions = f.type === "choice" || f.type === "multichoice";
+    if (needsOptions !== (f.options !== undefined)) ctx.addIssue({ code: "custom", path: ["options"], message: "options are given exactly for choice and multichoice fields" });
+    if ((f.type === "grid") !== (f.grid !== undefined)) ctx.addIssue({ code: "custom", path: ["grid"], message: "grid is given exactly for grid fields" });
+  });
+export type FormField = z.infer<typeof fieldSchema>;
+
+export const formSchema = z
+  .object({
+    ...templateBase,
+    kind: z.literal("form"),
+    sections: z.array(z.object({ title: textSchema, source: sourceSchema, fields: z.array(fieldSchema).min(1) }).strict()).min(1),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const keys = f.sections.flatMap((s) => s.fields.map((x) => x.key));
+    const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (dup) ctx.addIssue({ code: "custom", path: ["sections"], message: `field key ${dup} appears twice` });
+  });
+export type Form = z.infer<typeof formSchema>;
+export type FormSection = Form["sections"][number];
+
+export const templateSchema = z.discriminatedUnion("kind", [rubricSchema, schemeSchema, kpiSetSchema, summarySchema, formSchema]);
+export type Template = z.infer<typeof templateSchema>;
+export type TemplateKind = Template["kind"];
+
+/** What a template file is written as: defaults (aliases, severity …) may be left out. */
+export type RubricSource = z.input<typeof rubricSchema>;
+export type SchemeSource = z.input<typeof schemeSchema>;
+export type KpiSetSource = z.input<typeof kpiSetSchema>;
+export type SummarySource = z.input<typeof summarySchema>;
+export type FormSource = z.input<typeof formSchema>;
+export type TemplateSource = z.input<typeof templateSchema>;

@@ -1,0 +1,54 @@
+import type { SummarySource } from "../schema";
+import { DOCUMENTS, SEEDS } from "../documents";
+
+const doc = SEEDS.shanxi2018;
+const at = (annex: string | undefined, item: string) => ({ doc, ...(annex ? { annex } : {}), item, ruling: "S1" });
+
+/**
+ * 山西省级智能制造试点示范推荐汇总表 (seed 001, 附件4; ruling S1). Rows are filled in priority
+ * order (注 1, notice 二(四)); the limits come from the notice's 二(三). The transcription prints
+ * the stamp line with half-width brackets, an artefact: the issued table uses full-width ones.
+ */
+export const shanxi2018Summary = {
+  id: "shanxi-2018-summary",
+  kind: "summary",
+  version: 1,
+  title: { zh: "山西省级智能制造试点示范推荐汇总表", en: "Shanxi provincial smart manufacturing pilot demonstration recommendation summary" },
+  document: DOCUMENTS.shanxi2018,
+  source: at("附件4", "山西省级智能制造试点示范推荐汇总表"),
+  stampLine: { zh: "推荐单位（盖章）：", en: "Recommending unit (seal):" },
+  columns: [
+    // 序号 is numbered by the product, so nobody is asked to fill it.
+    { key: "serial", header: { zh: "序号", en: "No." }, type: "serial", required: false },
+    { key: "pilot-name", header: { zh: "试点示范名称", en: "Pilot demonstration name" }, type: "text", required: true },
+    { key: "enterprise", header: { zh: "企业名称", en: "Enterprise name" }, type: "text", required: true },
+    { key: "contact", header: { zh: "联系人", en: "Contact person" }, type: "text", required: true },
+    { key: "mobile", header: { zh: "手机号码", en: "Mobile number" }, type: "mobile", required: true },
+    { key: "email", header: { zh: "邮箱", en: "Email" }, type: "email", required: true },
+  ],
+  notes: [
+    { zh: "推荐试点示范排名有先后", en: "Recommended pilot demonstrations are ranked in priority order" },
+    { zh: "推荐数量不能超过规定的上限", en: "The number recommended may not exceed the prescribed limit" },
+  ],
+  recommenders: [
+    {
+      id: "reform-zone",
+      name: { zh: "综改示范区管委会", en: "Comprehensive Reform Demonstration Zone Administrative Committee" },
+      limit: 5,
+      source: at(undefined, "二(三)"),
+    },
+    {
+      id: "city-eitc",
+      name: { zh: "市经信委", en: "Municipal Economic and Information Technology Commission" },
+      limit: 5,
+      source: at(undefined, "二(三)"),
+    },
+    {
+      id: "industry-office",
+      name: { zh: "省行业管理办公室", en: "Provincial industry administration office" },
+      limit: 2,
+      source: at(undefined, "二(三)"),
+    },
+  ],
+  blankRows: 10,
+} satisfies SummarySource;
