@@ -43,7 +43,8 @@ function render(r: SchemeResult, title: string, lang: Lang): string {
   const zh = lang === "zh";
   const names = r.metNames.map((n) => n[lang]).join(zh ? "、" : ", ");
   const lines = [title, ""];
-  lines.push(names ? `${zh ? "结果：达到" : "Result: meets"} ${names}` : zh ? "结果：未达标" : "Result: no tier met");
+  if (!names) lines.push(zh ? "结果：未达标" : "Result: no tier met");
+  else lines.push(zh ? `结果：达到「${names}」` : `Result: meets ${names}`);
   if (r.next) {
     lines.push(zh ? `下一级「${r.next.name.zh}」尚缺 ${r.next.unmet.length} 项：` : `Next tier "${r.next.name.en}" lacks ${r.next.unmet.length}:`);
     for (const c of r.next.unmet) lines.push(conditionLine(c, lang));
@@ -51,7 +52,7 @@ function render(r: SchemeResult, title: string, lang: Lang): string {
   lines.push("", zh ? "各级情况：" : "Tiers:");
   for (const t of r.tiers) {
     const status = t.met ? (zh ? "达到" : "met") : zh ? `未达到（缺 ${t.unmet.length} 项）` : `not met (${t.unmet.length} unmet)`;
-    lines.push(`${t.name[lang]}: ${status}`);
+    lines.push(`${t.name[lang]}${zh ? "：" : ": "}${status}`);
     if (r.structure === "alternatives" && !t.met) for (const c of t.unmet) lines.push(conditionLine(c, lang));
     for (const w of t.warnings) lines.push(`${conditionLine(w, lang)} ${zh ? "← 需书面说明" : "← needs a written justification"}`);
   }

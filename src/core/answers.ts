@@ -27,7 +27,8 @@ export function isBlank(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 }
 
-export function readTick(code: string, raw: unknown): Parsed<boolean> {
+/** A tick answer's meaning, BLANK, or undefined when the value is not a tick word at all. */
+function tickValue(raw: unknown): boolean | Blank | undefined {
   // Booleans and exact words first: a 10,000-row range is mostly these.
   if (typeof raw === "boolean") return raw;
   if (raw === 1 || raw === 0) return raw === 1;
@@ -35,7 +36,12 @@ export function readTick(code: string, raw: unknown): Parsed<boolean> {
     const exact = TICK_ANSWERS.get(raw) ?? TICK_ANSWERS.get(raw.trim().toLowerCase());
     if (exact !== undefined) return exact;
   }
-  if (isBlank(raw)) return BLANK;
+  return isBlank(raw) ? BLANK : undefined;
+}
+
+export function readTick(code: string, raw: unknown): Parsed<boolean> {
+  const tick = tickValue(raw);
+  if (tick !== undefined) return tick;
   return problem(
     code,
     `应为勾选答案（是/否、有/无、TRUE/FALSE、1/0、☑/□、√），收到“${show(raw)}”`,
@@ -135,10 +141,9 @@ export function readAmount(input: InputDef, raw: unknown): Parsed<number> {
 
 /** Tick-or-rate (表2 2.1.x): a tick, or the actual rate to compare with the threshold. */
 export function readTickOrRate(code: string, raw: unknown): Parsed<boolean | number> {
-  const tick = readTick(code, raw);
-  if (!isProblem(tick)) return tick;
-  const rate = readRate(code, raw);
-  if (!isProblem(rate) || Number.isFinite(readNumber(raw))) return rate;
+  const tick = tickValue(raw);
+  if (tick !== undefined) return tick;
+  if (Number.isFinite(readNumber(raw))) return readRate(code, raw);
   return problem(
     code,
     `应为勾选答案（是/否、√、□ …）或实际比率（如 65%），收到“${show(raw)}”`,

@@ -66,18 +66,20 @@ export function tier(scheme: Scheme, inputs: unknown): Result<SchemeResult> {
     };
   });
   const missing = scheme.inputs.filter((i) => answers.get(i.code) === BLANK).map((i) => i.code);
-  const base = { scheme: scheme.id, structure: scheme.structure, tiers, missing, complete: missing.length === 0 };
+  const summary = { scheme: scheme.id, structure: scheme.structure };
+  const rest = { complete: missing.length === 0, missing, tiers };
   if (scheme.structure === "alternatives") {
     const met = tiers.filter((t) => t.met);
-    return ok({ ...base, met: met.map((t) => t.tier), metNames: met.map((t) => t.name), next: null });
+    return ok({ ...summary, met: met.map((t) => t.tier), metNames: met.map((t) => t.name), next: null, ...rest });
   }
   const highest = tiers.map((t) => t.met).lastIndexOf(true);
   const above = tiers[highest + 1];
   return ok({
-    ...base,
+    ...summary,
     met: highest >= 0 ? tiers[highest].tier : null,
     metNames: highest >= 0 ? [tiers[highest].name] : [],
     next: above ? { tier: above.tier, name: above.name, unmet: above.unmet } : null,
+    ...rest,
   });
 }
 
