@@ -72,11 +72,15 @@ export function readRate(code: string, raw: unknown): Parsed<number> {
     return problem(code, `应为比率（如 62% 或 0.62），收到“${show(raw)}”`, `expected a rate such as 62% or 0.62, got "${show(raw)}"`);
   }
   if (n > 1) {
-    const pct = typeof raw === "number" ? raw : n;
+    // A plain number above 1 is most likely a percentage typed without its sign (G2): say how
+    // to write it. A value that already carries % is simply too large.
+    if (typeof raw === "string" && /[%％]/.test(raw)) {
+      return problem(code, `比率不能超过 100%，收到“${show(raw)}”`, `a rate cannot exceed 100%, got "${show(raw)}"`);
+    }
     return problem(
       code,
-      `比率不能超过 100%：请填 ${pct}% 或 ${round(pct / 100, 6)}，而不是 ${pct}`,
-      `a rate cannot exceed 100%: enter ${pct}% or ${round(pct / 100, 6)}, not ${pct}`,
+      `比率不能超过 100%：请填 ${n}% 或 ${round(n / 100, 6)}，而不是 ${n}`,
+      `a rate cannot exceed 100%: enter ${n}% or ${round(n / 100, 6)}, not ${n}`,
     );
   }
   if (n < 0) return problem(code, `比率不能为负数，收到“${show(raw)}”`, `a rate cannot be negative, got "${show(raw)}"`);
@@ -175,8 +179,17 @@ export function round(n: number, decimals: number): number {
   return Math.round((n + Number.EPSILON * Math.sign(n)) * f) / f;
 }
 
-/** Echoes a bad answer back, shortened so a pasted paragraph does not flood the message. */
-function show(raw: unknown): string {
-  const s = typeof raw === "string" ? raw : typeof raw === "object" ? JSON.stringify(raw) ?? String(raw) : String(raw);
+/** Echoes a bad answer back, shortened so a pasted paragraph does not flood the message; never throws. */
+export function show(raw: unknown): string {
+  const s = typeof raw === "string" ? raw : typeof raw === "object" && raw !== null ? describeObject(raw) : String(raw);
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
+/** JSON where possible; circular structures, BigInts and prototype-less objects must not throw here. */
+function describeObject(raw: object): string {
+  try {
+    return JSON.stringify(raw) ?? Object.prototype.toString.call(raw);
+  } catch {
+    return Object.prototype.toString.call(raw);
+  }
 }

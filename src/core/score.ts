@@ -1,5 +1,5 @@
 import type { Bracket, Rubric, RubricItem, Source, Text } from "../../templates/schema";
-import { BLANK, readNumber, isBlank, round } from "./answers";
+import { BLANK, readNumber, isBlank, round, show } from "./answers";
 import { inputIndex, readInputs, type Answers, type Value } from "./inputs";
 import { NOT_ANSWERED, TICK_WORDS, percent, pointsText } from "./format";
 import { fail, ok, problem, type Problem, type Result } from "./problems";
@@ -117,7 +117,7 @@ function readAdjustments(rubric: Rubric, raw: unknown, problems: Problem[]): Map
     if (isBlank(value)) continue;
     const n = typeof value === "string" ? readNumber(value) : typeof value === "number" ? value : NaN;
     if (!Number.isFinite(n) || n < 0 || n > item.max) {
-      problems.push(problem(where, `专家调整分应在 0 到 ${item.max} 分之间，收到“${String(value)}”`, `an expert's score must be between 0 and ${item.max}, got "${String(value)}"`));
+      problems.push(problem(where, `专家调整分应在 0 到 ${item.max} 分之间，收到“${show(value)}”`, `an expert's score must be between 0 and ${item.max}, got "${show(value)}"`));
       continue;
     }
     result.set(code, n);

@@ -1,6 +1,6 @@
 import type { RubricSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
-import { DATA_COLLECTION_FUNCTIONS, INFO_SECURITY, outcomeItems, outcomeInputs, tick } from "./shaoxing-shared";
+import { diagnosisSection, securityInputs, securitySection, DATA_COLLECTION_FUNCTIONS, outcomeItems, outcomeInputs, tick } from "./shaoxing-shared";
 
 const doc = SEEDS.shaoxing2019;
 const annex = "表1 离散型智能化改造认定标准";
@@ -32,27 +32,11 @@ export const shaoxingDiscrete = {
     tick("4.1", "企业资源计划管理系统ERP", "ERP system"),
     tick("4.2", "车间制造执行系统MES", "MES system"),
     tick("4.3", "MES与ERP等系统实现互通集成", "MES–ERP integration"),
-    tick("5.1.1", INFO_SECURITY[0].zh, INFO_SECURITY[0].en),
-    tick("5.1.2", INFO_SECURITY[1].zh, INFO_SECURITY[1].en),
+    ...securityInputs("5"),
     ...outcomeInputs("6"),
   ],
   sections: [
-    {
-      code: "1",
-      name: { zh: "入户诊断", en: "On-site diagnosis" },
-      max: 10,
-      source: at("1"),
-      items: [
-        {
-          code: "1.1",
-          name: { zh: "基于产品工艺流程与设备布局建立行业/企业的智能化改造诊断方案", en: "A smart-upgrade diagnosis plan based on product processes and equipment layout" },
-          short: { zh: "诊断方案", en: "Diagnosis plan" },
-          max: 10,
-          source: at("1.1"),
-          rule: { kind: "tick", input: "1.1", points: 10 },
-        },
-      ],
-    },
+    diagnosisSection(annex),
     {
       code: "2",
       name: { zh: "产品设计数字化", en: "Digital product design" },
@@ -185,31 +169,7 @@ export const shaoxingDiscrete = {
         },
       ],
     },
-    {
-      code: "5",
-      name: { zh: "信息安全", en: "Information security" },
-      max: 4,
-      source: at("5", "D2"),
-      // D2: headed 单项选择, but both 2-point options make the section's 4: both may be ticked.
-      items: [
-        {
-          code: "5.1.1",
-          name: { zh: INFO_SECURITY[0].zh, en: INFO_SECURITY[0].en },
-          short: { zh: "办公信息安全", en: "Office IT security" },
-          max: 2,
-          source: at("5.1", "D2"),
-          rule: { kind: "tick", input: "5.1.1", points: 2 },
-        },
-        {
-          code: "5.1.2",
-          name: { zh: INFO_SECURITY[1].zh, en: INFO_SECURITY[1].en },
-          short: { zh: "生产信息安全", en: "Production IT security" },
-          max: 2,
-          source: at("5.1", "D2"),
-          rule: { kind: "tick", input: "5.1.2", points: 2 },
-        },
-      ],
-    },
+    securitySection("5", annex, "D2"),
     {
       code: "6",
       name: { zh: "成效指标", en: "Outcome indicators" },

@@ -1,6 +1,6 @@
 import type { RubricSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
-import { INFO_SECURITY, outcomeInputs, outcomeItems, tick } from "./shaoxing-shared";
+import { diagnosisSection, securityInputs, securitySection, outcomeInputs, outcomeItems, tick } from "./shaoxing-shared";
 
 const doc = SEEDS.shaoxing2019;
 const annex = "表2 流程型智能化改造认定标准";
@@ -31,27 +31,11 @@ export const shaoxingProcess = {
     tick("3.1", "集散控制系统DCS", "DCS"),
     tick("3.2", "安全生产信息化管理系统", "Safety production information system"),
     tick("3.3", "企业智能巡检系统", "Smart inspection-round system"),
-    tick("4.1.1", INFO_SECURITY[0].zh, INFO_SECURITY[0].en),
-    tick("4.1.2", INFO_SECURITY[1].zh, INFO_SECURITY[1].en),
+    ...securityInputs("4"),
     ...outcomeInputs("5"),
   ],
   sections: [
-    {
-      code: "1",
-      name: { zh: "入户诊断", en: "On-site diagnosis" },
-      max: 10,
-      source: at("1"),
-      items: [
-        {
-          code: "1.1",
-          name: { zh: "基于产品工艺流程与设备布局建立行业/企业的智能化改造诊断方案", en: "A smart-upgrade diagnosis plan based on product processes and equipment layout" },
-          short: { zh: "诊断方案", en: "Diagnosis plan" },
-          max: 10,
-          source: at("1.1"),
-          rule: { kind: "tick", input: "1.1", points: 10 },
-        },
-      ],
-    },
+    diagnosisSection(annex),
     {
       code: "2",
       name: { zh: "制造过程数字化", en: "Digital manufacturing process" },
@@ -134,30 +118,7 @@ export const shaoxingProcess = {
         },
       ],
     },
-    {
-      code: "4",
-      name: { zh: "信息安全", en: "Information security" },
-      max: 4,
-      source: at("4", "P3"),
-      items: [
-        {
-          code: "4.1.1",
-          name: { zh: INFO_SECURITY[0].zh, en: INFO_SECURITY[0].en },
-          short: { zh: "办公信息安全", en: "Office IT security" },
-          max: 2,
-          source: at("4.1", "P3"),
-          rule: { kind: "tick", input: "4.1.1", points: 2 },
-        },
-        {
-          code: "4.1.2",
-          name: { zh: INFO_SECURITY[1].zh, en: INFO_SECURITY[1].en },
-          short: { zh: "生产信息安全", en: "Production IT security" },
-          max: 2,
-          source: at("4.1", "P3"),
-          rule: { kind: "tick", input: "4.1.2", points: 2 },
-        },
-      ],
-    },
+    securitySection("4", annex, "P3"),
     {
       code: "5",
       name: { zh: "成效指标", en: "Outcome indicators" },

@@ -2,12 +2,13 @@ import type { RubricSource } from "../schema";
 import { SEEDS } from "../documents";
 
 /**
- * What 表1 and 表2 of seed 003 print identically: the information-security options and the
+ * What 表1 and 表2 of seed 003 print identically: 入户诊断, the information-security options and the
  * 成效指标 section (亩均产值, 人才储备, R&D, efficiency, defects, low-end labour). Only the
  * low-end-labour brackets differ (ruling P2), so they are a parameter.
  */
 type Input = RubricSource["inputs"][number];
-type Item = RubricSource["sections"][number]["items"][number];
+type Section = RubricSource["sections"][number];
+type Item = Section["items"][number];
 
 export function tick(code: string, zh: string, en: string): Input {
   return { code, type: "tick", label: { zh, en } };
@@ -24,10 +25,57 @@ export const DATA_COLLECTION_FUNCTIONS = [
   { zh: "环保监测", en: "Environmental monitoring" },
 ];
 
-export const INFO_SECURITY = [
-  { zh: "建立办公信息安全系统", en: "Office information security system" },
-  { zh: "建立生产信息安全系统", en: "Production information security system" },
+const INFO_SECURITY = [
+  { zh: "建立办公信息安全系统", en: "Office information security system", short: { zh: "办公信息安全", en: "Office IT security" } },
+  { zh: "建立生产信息安全系统", en: "Production information security system", short: { zh: "生产信息安全", en: "Production IT security" } },
 ];
+
+const at = (annex: string, item: string, ruling?: string) => ({ doc: SEEDS.shaoxing2019, annex, item, ...(ruling ? { ruling } : {}) });
+
+/** Section 1 入户诊断, the same in both tables. */
+export function diagnosisSection(annex: string): Section {
+  return {
+    code: "1",
+    name: { zh: "入户诊断", en: "On-site diagnosis" },
+    max: 10,
+    source: at(annex, "1"),
+    items: [
+      {
+        code: "1.1",
+        name: { zh: "基于产品工艺流程与设备布局建立行业/企业的智能化改造诊断方案", en: "A smart-upgrade diagnosis plan based on product processes and equipment layout" },
+        short: { zh: "诊断方案", en: "Diagnosis plan" },
+        max: 10,
+        source: at(annex, "1.1"),
+        rule: { kind: "tick", input: "1.1", points: 10 },
+      },
+    ],
+  };
+}
+
+/**
+ * 信息安全 (表1 section 5, 表2 section 4): headed 单项选择, but its two 2-point options make the
+ * section's 4, so both may be ticked (rulings D2, P3). Input codes <section>.1.1 and <section>.1.2.
+ */
+export function securityInputs(section: string): Input[] {
+  return INFO_SECURITY.map((s, i) => tick(`${section}.1.${i + 1}`, s.zh, s.en));
+}
+
+export function securitySection(section: string, annex: string, ruling: string): Section {
+  return {
+    code: section,
+    name: { zh: "信息安全", en: "Information security" },
+    max: 4,
+    source: at(annex, section, ruling),
+    items: INFO_SECURITY.map((s, i) => ({
+      code: `${section}.1.${i + 1}`,
+      name: { zh: s.zh, en: s.en },
+      short: s.short,
+      max: 2,
+      source: at(annex, `${section}.1`, ruling),
+      rule: { kind: "tick" as const, input: `${section}.1.${i + 1}`, points: 2 },
+    })),
+  };
+}
 
 /** 亩均产值 levels, lowest first; 平均水平 is the previous year's industry average (表 注). */
 const OUTPUT_PER_MU_LEVELS = [
@@ -52,14 +100,14 @@ export function outcomeInputs(section: string): Input[] {
  * [5%, 8%) in 表2 (P2); the 4-point bracket starts where it ends.
  */
 export function outcomeItems(section: string, annex: string, lowEndLabour: { from: number; to: number }, lowEndRuling: string): Item[] {
-  const at = (n: number, ruling?: string) => ({ doc: SEEDS.shaoxing2019, annex, item: `${section}.${n}`, ...(ruling ? { ruling } : {}) });
+  const item = (n: number, ruling?: string) => at(annex, `${section}.${n}`, ruling);
   return [
     {
       code: `${section}.1`,
       name: { zh: "亩均产值", en: "Output value per mu" },
       short: { zh: "亩均产值", en: "Output per mu" },
       max: 5,
-      source: at(1),
+      source: item(1),
       rule: { kind: "level", input: `${section}.1`, points: { 低于平均水平: 0, 平均水平: 3, 领先水平: 5 } },
     },
     {
@@ -67,7 +115,7 @@ export function outcomeItems(section: string, annex: string, lowEndLabour: { fro
       name: { zh: "智能化改造人才储备", en: "Smart-upgrade talent pool" },
       short: { zh: "人才储备", en: "Talent pool" },
       max: 4,
-      source: at(2),
+      source: item(2),
       rule: { kind: "tick", input: `${section}.2`, points: 4 },
     },
     {
@@ -75,7 +123,7 @@ export function outcomeItems(section: string, annex: string, lowEndLabour: { fro
       name: { zh: "研究与试验发展（R&D）经费", en: "R&D expenditure" },
       short: { zh: "R&D 经费占比", en: "R&D share" },
       max: 4,
-      source: at(3, "D5"),
+      source: item(3, "D5"),
       // D5: < 1% → 1 even at 0%.
       rule: {
         kind: "brackets",
@@ -92,7 +140,7 @@ export function outcomeItems(section: string, annex: string, lowEndLabour: { fro
       name: { zh: "生产效率提高", en: "Production efficiency improvement" },
       short: { zh: "生产效率提高", en: "Efficiency improvement" },
       max: 5,
-      source: at(4, "D6"),
+      source: item(4, "D6"),
       rule: {
         kind: "brackets",
         input: `${section}.4`,
@@ -108,7 +156,7 @@ export function outcomeItems(section: string, annex: string, lowEndLabour: { fro
       name: { zh: "产品不良品率降低", en: "Defect rate reduction" },
       short: { zh: "不良品率降低", en: "Defect reduction" },
       max: 4,
-      source: at(5, "D6"),
+      source: item(5, "D6"),
       rule: {
         kind: "brackets",
         input: `${section}.5`,
@@ -124,7 +172,7 @@ export function outcomeItems(section: string, annex: string, lowEndLabour: { fro
       name: { zh: "低端用工下降率", en: "Low-end labour reduction" },
       short: { zh: "低端用工下降率", en: "Low-end labour reduction" },
       max: 4,
-      source: at(6, lowEndRuling),
+      source: item(6, lowEndRuling),
       rule: {
         kind: "brackets",
         input: `${section}.6`,
