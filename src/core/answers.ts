@@ -16,10 +16,13 @@ export function isProblem(x: unknown): x is Problem {
   return typeof x === "object" && x !== null && "message" in x && "code" in x;
 }
 
-/** Every accepted tick word, lower-cased, mapped to ticked or not. */
+/** The words a ticked or an unticked box is written with (lower case); sheets' formulas accept the same. */
+export const TICKED_WORDS = ["true", "1", "是", "有", "☑", "√", "✓", "✔", "yes", "y"] as const;
+export const UNTICKED_WORDS = ["false", "0", "否", "无", "□", "☐", "no", "n"] as const;
+
 const TICK_ANSWERS = new Map<string, boolean>([
-  ...["true", "1", "是", "有", "☑", "√", "✓", "✔", "yes", "y"].map((w) => [w, true] as const),
-  ...["false", "0", "否", "无", "□", "☐", "no", "n"].map((w) => [w, false] as const),
+  ...TICKED_WORDS.map((w) => [w, true] as const),
+  ...UNTICKED_WORDS.map((w) => [w, false] as const),
 ]);
 
 /** A cell that holds nothing: undefined, null or only white space. */

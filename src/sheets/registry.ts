@@ -1,0 +1,45 @@
+import type { Source, Text } from "../../templates/schema";
+import type { Result } from "../core/problems";
+import type { SheetPlan } from "./plan";
+import { SCORING_SHEETS } from "./scoring";
+import { TABLE_SHEETS } from "./tables";
+
+/** A parameter of a sheet (`--param key=value`, or a field in the task pane). */
+export interface ParamDef {
+  key: string;
+  label: Text;
+  type: "integer" | "choice";
+  default: string | number;
+  /** choice: the allowed values, with labels. */
+  options?: { value: string; label: Text }[];
+  /** integer: bounds. */
+  min?: number;
+  max?: number;
+}
+
+export type Params = Record<string, string | number>;
+
+/**
+ * An official sheet Assessbook can build. `render` takes parameters (already checked against
+ * `params`) and optional data — the same JSON `assessbook score` / `tier` take for those
+ * templates — and returns a plan or Problems naming the bad field. `sample` is realistic data
+ * for `assessbook build --all`.
+ */
+export interface SheetTemplate {
+  /** Public id for `assessbook build <id>`: rubric ids for the scoring sheets. */
+  id: string;
+  /** The catalogue template whose rules it carries. */
+  template: string;
+  title: Text;
+  role: "clerk" | "expert" | "enterprise";
+  source: Source;
+  params: ParamDef[];
+  render(params: Params, data?: unknown): Result<SheetPlan>;
+  sample(): unknown;
+}
+
+export const SHEET_TEMPLATES: readonly SheetTemplate[] = [...SCORING_SHEETS, ...TABLE_SHEETS];
+
+export function findSheetTemplate(id: string): SheetTemplate | undefined {
+  return SHEET_TEMPLATES.find((t) => t.id === id);
+}
