@@ -299,7 +299,7 @@ export const testSchema = z.discriminatedUnion("kind", [
       value: z.number(),
     })
     .strict(),
-  z.object({ kind: z.literal("any"), inputs: z.array(codeSchema).min(2), atLeast: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal("any"), inputs: z.array(codeSchema).min(1), atLeast: z.number().int().positive() }).strict(),
   /** The input's level is at least the named one (levels are ordered lowest first). */
   z.object({ kind: z.literal("level"), input: codeSchema, atLeast: z.string().min(1) }).strict(),
 ]);
@@ -372,6 +372,9 @@ function checkScheme(s: Scheme, ctx: z.RefinementCtx): void {
   });
   const used = new Set<string>();
   const check = (c: Condition, path: (string | number)[]) => {
+    if (c.test.kind === "any" && c.test.atLeast > c.test.inputs.length) {
+      ctx.addIssue({ code: "custom", path: [...path, "test", "atLeast"], message: `condition ${c.id} asks for ${c.test.atLeast} of only ${c.test.inputs.length} inputs` });
+    }
     for (const code of testInputs(c.test)) {
       used.add(code);
       const input = inputs.get(code);

@@ -32,11 +32,7 @@ function coverage(tier: string, article: string, stage: GradientStage, severity:
     text,
     source: at(`${article} 注${stage.footnote}`),
     severity,
-    // The schema's `any` test needs two or more inputs; a 环节 with a single guide 环节 is a tick.
-    test:
-      guide.length >= 2
-        ? { kind: "any" as const, inputs: guide.map((g) => g.code), atLeast: 1 }
-        : { kind: "tick" as const, input: guide[0].code },
+    test: { kind: "any" as const, inputs: guide.map((g) => g.code), atLeast: 1 },
   };
 }
 
