@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // The task pane page runs in the browser (inside Excel), not in Node.
+    files: ["taskpane/**/*.ts"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -1,5 +1,6 @@
 import { ALL_TEMPLATES } from "../../templates/index";
 import type { Template } from "../../templates/schema";
+import { SHEET_TEMPLATES, type SheetTemplate } from "../sheets/registry";
 import type { CommandContext } from "./main";
 import { UsageError } from "./io";
 import { renderTable } from "./text-table";
@@ -12,7 +13,17 @@ const KIND_NAMES: Record<Template["kind"], { zh: string; en: string }> = {
   form: { zh: "表单", en: "form" },
 };
 
-/** `assessbook list`: every template id with what it is and where it comes from. */
+const ROLE_NAMES: Record<SheetTemplate["role"], { zh: string; en: string }> = {
+  clerk: { zh: "经办人", en: "clerk" },
+  expert: { zh: "评审专家", en: "expert" },
+  enterprise: { zh: "企业", en: "enterprise" },
+};
+
+/**
+ * `assessbook list`: every template id with what it is and where it comes from, then the
+ * worksheets `assessbook build` makes from them. In --json the worksheets are rows of kind
+ * "sheet" naming the template they carry.
+ */
 export function listCommand({ io, json, lang, args }: CommandContext): void {
   if (args.length > 0) throw new UsageError(`list 不接受参数 / list takes no arguments: ${args.join(" ")}`);
   const rows = ALL_TEMPLATES.map((t) => ({
@@ -23,15 +34,27 @@ export function listCommand({ io, json, lang, args }: CommandContext): void {
     reference: t.document.reference,
     source: t.source,
   }));
+  const sheets = SHEET_TEMPLATES.map((s) => ({
+    id: s.id,
+    kind: "sheet" as const,
+    title: s.title,
+    template: s.template,
+    role: s.role,
+    params: s.params.map((p) => ({ key: p.key, type: p.type, default: p.default })),
+    source: s.source,
+  }));
   if (json) {
-    io.out(JSON.stringify(rows, null, 2));
+    io.out(JSON.stringify([...rows, ...sheets], null, 2));
     return;
   }
-  const header = lang === "zh" ? ["编号", "类别", "名称", "依据"] : ["id", "kind", "title", "source"];
-  io.out(
-    renderTable(
-      header,
-      rows.map((r) => [r.id, KIND_NAMES[r.kind][lang], r.title[lang], `${r.reference} · ${r.source.annex ?? r.source.item}`]),
-    ),
+  const zh = lang === "zh";
+  const catalogue = renderTable(
+    zh ? ["编号", "类别", "名称", "依据"] : ["id", "kind", "title", "source"],
+    rows.map((r) => [r.id, KIND_NAMES[r.kind][lang], r.title[lang], `${r.reference} · ${r.source.annex ?? r.source.item}`]),
   );
+  const worksheets = renderTable(
+    zh ? ["工作表编号", "使用者", "名称", "参数（默认）"] : ["sheet id", "for", "title", "parameters (default)"],
+    sheets.map((s) => [s.id, ROLE_NAMES[s.role][lang], s.title[lang], s.params.map((p) => `${p.key}=${p.default}`).join(" ")]),
+  );
+  io.out([catalogue, "", zh ? "工作表（assessbook build <工作表编号>）" : "Worksheets (assessbook build <sheet id>)", worksheets].join("\n"));
 }

@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import { buildCommand } from "./build-command";
+import { extractCommand } from "./extract-command";
 import { EXIT, InputError, UsageError, processIO, type CliIO } from "./io";
 import { listCommand } from "./list-command";
 import { scoreCommand } from "./score-command";
@@ -6,24 +8,44 @@ import { tierCommand } from "./tier-command";
 
 export type Lang = "zh" | "en";
 
+/** Options only some commands take; any other command refuses them rather than ignoring them. */
+export interface CommandOptions {
+  data?: string;
+  param: string[];
+  output?: string;
+  force: boolean;
+  all: boolean;
+}
+
 export interface CommandContext {
   io: CliIO;
   json: boolean;
   lang: Lang;
   args: string[];
+  options: CommandOptions;
 }
 
 const USAGE = `用法 / usage:
-  assessbook list [--json]                          列出评分表、认定方案与模板 / list rubrics, schemes, templates
+  assessbook list [--json]                          列出评分表、认定方案、模板与工作表 / list rubrics, schemes, templates, sheets
   assessbook score <rubric> <inputs.json|-> [--json] 按评分表计分 / score answers on a rubric
   assessbook tier <scheme> <inputs.json|-> [--json]  认定等级自检 / check recognition tiers
+  assessbook build <sheet>... -o <out.xlsx> [--data <data.json|->] [--param key=value]... [--force] [--json]
+                                                    生成带公式的官方工作表 / build official sheets into one workbook
+  assessbook build --all -o <out.xlsx> [--force]    全部工作表，填入示例数据 / every sheet, filled with sample data
+  assessbook extract <in.xlsx> [--json]             读回工作表并用计算核心复核 / read sheets back and check them against the engine
 选项 / options: --json  机器可读输出 / machine-readable output
-                --lang zh|en  输出语言 / output language (default zh)`;
+                --lang zh|en  输出语言 / output language (default zh)
+                -o, --output  输出文件 / output file (.xlsx); --force 覆盖已有文件 / overwrite an existing file
+                --data  填入的答案 / answers to fill in; --param  工作表参数 / sheet parameter; --all  全部工作表及示例数据 / every sheet with sample data`;
 
-const COMMANDS: Record<string, (ctx: CommandContext) => Promise<void> | void> = {
-  list: listCommand,
-  score: scoreCommand,
-  tier: tierCommand,
+type CommandOption = keyof CommandOptions;
+
+const COMMANDS: Record<string, { run: (ctx: CommandContext) => Promise<void> | void; options?: readonly CommandOption[] }> = {
+  list: { run: listCommand },
+  score: { run: scoreCommand },
+  tier: { run: tierCommand },
+  build: { run: buildCommand, options: ["data", "param", "output", "force", "all"] },
+  extract: { run: extractCommand },
 };
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -37,6 +59,11 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
         json: { type: "boolean", default: false },
         lang: { type: "string", default: "zh" },
         help: { type: "boolean", short: "h", default: false },
+        data: { type: "string" },
+        param: { type: "string", multiple: true },
+        output: { type: "string", short: "o" },
+        force: { type: "boolean" },
+        all: { type: "boolean" },
       },
     });
     if (values.help) {
@@ -47,7 +74,11 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     const command = name === undefined ? undefined : COMMANDS[name];
     if (!command) throw new UsageError(name === undefined ? "缺少命令 / missing command" : `未知命令 / unknown command: ${name}`);
     if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang 应为 zh 或 en / --lang must be zh or en, got ${values.lang}`);
-    await command({ io, json: values.json, lang: values.lang, args });
+    const options: CommandOptions = { data: values.data, param: values.param ?? [], output: values.output, force: values.force ?? false, all: values.all ?? false };
+    for (const option of Object.keys(options) as CommandOption[]) {
+      if (values[option] !== undefined && !command.options?.includes(option)) throw new UsageError(`${name} 不接受 --${option} / ${name} does not take --${option}`);
+    }
+    await command.run({ io, json: values.json, lang: values.lang, args, options });
     return EXIT.ok;
   } catch (e) {
     if (e instanceof InputError) {

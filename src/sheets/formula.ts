@@ -1,8 +1,8 @@
 /**
  * Building blocks for the native formulas the official sheets carry. Only functions that
- * Excel 2010, WPS and LibreOffice 7.4 all evaluate are used (../shared/DESIGN.md): IF, AND, OR,
- * NOT, SUM, SUMPRODUCT, COUNTIF, ISNUMBER, MATCH, INDEX, TRIM, ROUND, IFERROR, LOOKUP, AVERAGE,
- * MEDIAN, MAX, MIN, ABS, COUNT, COUNTA, LEN. Formulas are returned without the leading "=".
+ * Excel 2010, WPS and LibreOffice 7.4 all evaluate are used (../shared/DESIGN.md): the list is
+ * PORTABLE_FUNCTIONS in portable.ts, which a test holds every sample sheet to. Formulas are
+ * returned without the leading "=".
  */
 import { TICKED_WORDS, UNTICKED_WORDS } from "../core/answers";
 import type { Range } from "./plan";
@@ -38,17 +38,31 @@ function wordArray(words: readonly string[]): string {
 }
 
 /**
- * TRUE when the cell holds a ticked answer, in the forms the engine accepts (answers.ts).
- * MATCH compares text case-insensitively in all three spreadsheets, and TRIM turns TRUE and 1
- * into the text "TRUE" / "1", so booleans, numbers and words are one lookup.
+ * TRUE when the trimmed cell equals one of the words. TRIM turns TRUE and 1 into text ("TRUE"
+ * or "1"), "=" compares text case-insensitively in all three spreadsheets, and SUMPRODUCT
+ * evaluates the comparison with the word array in every one of them. MATCH would be shorter
+ * but treats * and ? in a pasted cell as wildcards. Parenthesised, so it can be summed.
  */
+export function isOneOf(cell: string, words: readonly string[]): string {
+  return `(SUMPRODUCT(--(TRIM(${cell})=${wordArray(words)}))>0)`;
+}
+
+/**
+ * The number paired with the word the trimmed cell equals, or 0 when it equals none. The words
+ * must be distinct (each matches at most once, so the sum is that one number).
+ */
+export function valueOfWord(cell: string, pairs: readonly [word: string, value: number][]): string {
+  return `SUMPRODUCT((TRIM(${cell})=${wordArray(pairs.map(([w]) => w))})*{${pairs.map(([, v]) => num(v)).join(",")}})`;
+}
+
+/** TRUE when the cell holds a ticked answer, in the forms the engine accepts (answers.ts). */
 export function isTicked(cell: string): string {
-  return `ISNUMBER(MATCH(TRIM(${cell}),${wordArray(TICKED_WORDS)},0))`;
+  return isOneOf(cell, TICKED_WORDS);
 }
 
 /** TRUE when the cell holds an unticked answer (否, 无, □, FALSE, 0 …): an answer, not a blank. */
 export function isUnticked(cell: string): string {
-  return `ISNUMBER(MATCH(TRIM(${cell}),${wordArray(UNTICKED_WORDS)},0))`;
+  return isOneOf(cell, UNTICKED_WORDS);
 }
 
 /** TRUE when the cell is blank or holds only spaces (ruling G3: not answered). */

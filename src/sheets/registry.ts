@@ -1,6 +1,6 @@
 import type { Source, Text } from "../../templates/schema";
 import type { Result } from "../core/problems";
-import type { SheetPlan } from "./plan";
+import type { CellValue, SheetPlan } from "./plan";
 import { SCORING_SHEETS } from "./scoring";
 import { TABLE_SHEETS } from "./tables";
 
@@ -22,8 +22,9 @@ export type Params = Record<string, string | number>;
 /**
  * An official sheet Assessbook can build. `render` takes parameters (already checked against
  * `params`) and optional data — the same JSON `assessbook score` / `tier` take for those
- * templates — and returns a plan or Problems naming the bad field. `sample` is realistic data
- * for `assessbook build --all`.
+ * templates — and returns a plan or Problems naming the bad field; `expected` says what the
+ * engine computes for the plan's result cells. `sample` is realistic data for
+ * `assessbook build --all`.
  */
 export interface SheetTemplate {
   /** Public id for `assessbook build <id>`: rubric ids for the scoring sheets. */
@@ -35,6 +36,11 @@ export interface SheetTemplate {
   source: Source;
   params: ParamDef[];
   render(params: Params, data?: unknown): Result<SheetPlan>;
+  /**
+   * Result key → the value the engine computes for that result cell from the same parameters
+   * and data: what a recalculating spreadsheet must show, and what `extract` compares with.
+   */
+  expected(params: Params, data: unknown): Result<Record<string, CellValue>>;
   sample(): unknown;
 }
 

@@ -1,0 +1,70 @@
+/**
+ * `npm run bench` (second part): ASSESS.SCORE_DISCRETE over a 10,000-row range in one call, as
+ * Excel hands it over (an array of 10,000 rows of 27 cells, blanks as ""), and the rows per
+ * second of that call. Run after score-bench.ts, which times the engine alone.
+ */
+import { RUBRICS } from "../templates/index";
+import type { InputDef } from "../templates/schema";
+import { installCustomFunctionsRuntime } from "../functions/outside-excel";
+import { scoreDiscrete } from "../functions/functions";
+
+const ROWS = 10_000;
+const RUNS = 5;
+
+installCustomFunctionsRuntime();
+
+/** The same deterministic generator as score-bench.ts. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A cell as a worksheet holds it: ticks in the forms people type, rates as fractions or text, "" when blank. */
+function randomCell(def: InputDef, rnd: () => number): unknown {
+  if (rnd() < 0.05) return "";
+  switch (def.type) {
+    case "tick":
+      return [true, false, "有", "无", "√", "□", 1, 0][Math.floor(rnd() * 8)];
+    case "rate":
+      return rnd() < 0.5 ? Math.round(rnd() * 1000) / 1000 : `${Math.round(rnd() * 100)}%`;
+    case "improvement":
+      return Math.round(rnd() * 40) / 100;
+    case "level":
+      return (def.levels ?? [])[Math.floor(rnd() * (def.levels ?? []).length)].name.zh;
+    default:
+      return Math.round(rnd() * 100);
+  }
+}
+
+const discrete = RUBRICS.find((r) => r.id === "shaoxing-discrete");
+if (!discrete) throw new Error("shaoxing-discrete is missing from the catalogue");
+const rnd = prng(42);
+const range = Array.from({ length: ROWS }, () => discrete.inputs.map((d) => randomCell(d, rnd)));
+
+/** One call over the whole range; the checksum keeps the work observable and proves every row scored. */
+function call(): { seconds: number; checksum: number } {
+  const start = process.hrtime.bigint();
+  const result = scoreDiscrete(range);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.length !== ROWS) throw new Error(`expected ${ROWS} results, got ${result.length}`);
+  let checksum = 0;
+  for (const [total] of result) {
+    if (typeof total !== "number") throw new Error(`a row did not score: ${JSON.stringify(total)}`);
+    checksum += total;
+  }
+  return { seconds, checksum };
+}
+
+call(); // warm-up: the JIT compiles the scorer
+const runs = Array.from({ length: RUNS }, call).sort((a, b) => a.seconds - b.seconds);
+const median = runs[Math.floor(RUNS / 2)];
+const rate = ROWS / median.seconds;
+console.log(
+  `SCORE_DISCRETE     ${ROWS} rows in one call: ${(median.seconds * 1000).toFixed(1)} ms (median of ${RUNS}: ${runs.map((r) => (r.seconds * 1000).toFixed(1)).join(", ")} ms) = ${Math.round(rate).toLocaleString("en-US")} rows/s; checksum ${median.checksum.toFixed(1)}`,
+);
