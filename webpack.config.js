@@ -14,7 +14,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { addinBaseUrl, rebaseManifest } = require("./build/scripts/addin-url");
 const { LocalizedFunctionsMetadataPlugin } = require("./build/scripts/functions-metadata-plugin");
-const { functionListHtml } = require("./build/scripts/taskpane-page");
+const webpack = require("webpack");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/package.json"));
 
@@ -41,24 +41,32 @@ module.exports = async (env, argv) => {
     devtool: "source-map",
     entry: {
       functions: "./functions/functions.ts",
-      taskpane: "./taskpane/taskpane.ts",
+      taskpane: "./taskpane/taskpane.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand, e.g. xlsx-writer.js (exceljs) when the task pane first builds a workbook.
+      chunkFilename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // exceljs's browser build bundles its own stream and zip shims; its Node entry would need them from webpack.
+      alias: { exceljs$: path.join(path.dirname(require.resolve("exceljs/package.json")), "dist", "exceljs.min.js") },
+    },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", onlyCompileBundledFiles: true } },
         },
       ],
     },
     plugins: [
+      // src/xlsx/writer.ts hands back a Node Buffer; in the browser the buffer package stands in for it.
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
       new LocalizedFunctionsMetadataPlugin({ metadata: "functions.json", zhCN: "functions.zh-CN.json" }),
       new HtmlWebpackPlugin({
@@ -66,7 +74,6 @@ module.exports = async (env, argv) => {
         template: "./taskpane/taskpane.html",
         // The shared runtime: one page runs the task pane and the custom functions.
         chunks: ["taskpane", "functions"],
-        templateParameters: { zhFunctions: functionListHtml("zh"), enFunctions: functionListHtml("en") },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -78,6 +85,8 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
+    // The on-demand xlsx-writer chunk keeps exceljs inside it instead of a separate numbered vendors chunk.
+    optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
     // office.js and its host files are large by nature and copied as they are.
     performance: { hints: false },
     devServer: serving ? await devServer(base) : undefined,

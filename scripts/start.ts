@@ -1,14 +1,16 @@
 /**
  * `npm start`: serves the add-in from https://localhost:3000 (webpack serve, with the Office
- * add-in dev certificates) and prints how to sideload it. office-addin-debugging, which would
- * sideload automatically, is deliberately not a dependency (hundreds of packages and a native
- * build that fails here), so sideloading is the one manual step. `npm stop` (or Ctrl+C) stops it.
+ * add-in dev certificates), sideloads it into Excel desktop where there is one (sideload.ts),
+ * and prints how to sideload it in Excel on the web and where the standalone page is.
+ * office-addin-debugging, which would do the sideloading, is deliberately not a dependency
+ * (hundreds of packages and a native build that fails here). `npm stop` (or Ctrl+C) stops it.
  */
 import { spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addinBaseUrl } from "./addin-url";
 import { DEV_SERVER_PID_FILE } from "./dev-server-pid";
+import { manifestId, sideload, thisSystem } from "./sideload";
 
 const root = join(__dirname, "..", "..");
 const manifest = join(root, "manifest.xml");
@@ -34,8 +36,17 @@ Sideload manifest.xml (${manifest}):
   Then type =ASSESS.SCORE_DISCRETE( or another function in a cell. The first run installs a development certificate
   for localhost (you may be asked to confirm).
 
+浏览器中直接打开（不在 Excel 中，可下载 .xlsx）/ standalone page in a plain browser: ${base}taskpane.html
+
 停止 / stop: npm stop (or Ctrl+C)
 `);
+
+const desktop = sideload(thisSystem(), manifest, manifestId(readFileSync(manifest, "utf8")));
+console.log(
+  desktop.done
+    ? `已旁加载到 Excel 桌面版 / sideloaded into Excel desktop: ${desktop.where}（重启 Excel 后在 开始 › 加载项 中可见 / restart Excel)`
+    : `未旁加载到桌面版 / not sideloaded into a desktop Excel: ${desktop.reason}`,
+);
 
 const webpack = spawn(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"], { cwd: root, stdio: "inherit" });
 writeFileSync(DEV_SERVER_PID_FILE, String(process.pid));

@@ -1,6 +1,10 @@
-/** `npm stop`: ends the dev server `npm start` recorded, by its process id (and nothing else). */
+/** `npm stop`: ends the dev server `npm start` recorded, by its process id (and nothing else), and undoes the desktop sideload. */
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { DEV_SERVER_PID_FILE } from "./dev-server-pid";
+import { manifestId, thisSystem, unsideload } from "./sideload";
+
+unsideload(thisSystem(), manifestId(readFileSync(join(__dirname, "..", "..", "manifest.xml"), "utf8")));
 
 if (!existsSync(DEV_SERVER_PID_FILE)) {
   console.log("没有正在运行的开发服务器 / no dev server started by npm start is running");

@@ -1,7 +1,8 @@
 import { describeProblem } from "../core/problems";
 import type { CellValue } from "../sheets/plan";
-import { extractWorkbook, findings, type ResultCheck, type SheetReport } from "../xlsx/extract";
-import { UnreadableWorkbook, type Scalar } from "../xlsx/reader";
+import { findings, type ResultCheck, type Scalar, type SheetReport } from "../sheets/check-sheet";
+import { extractWorkbook } from "../xlsx/extract";
+import { UnreadableWorkbook } from "../xlsx/reader";
 import { readBytes } from "./files";
 import { InputError, UsageError } from "./io";
 import type { CommandContext, Lang } from "./main";

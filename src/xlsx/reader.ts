@@ -6,25 +6,11 @@
  */
 import ExcelJS from "exceljs";
 import { decodeMarker } from "../sheets/marker";
+import type { ReadCell, ReadSheet, Scalar } from "../sheets/check-sheet";
 import type { SheetMarker } from "../sheets/plan";
 
-export type Scalar = string | number | boolean;
-
-export type ReadCell =
-  | { kind: "blank" }
-  | { kind: "value"; value: Scalar }
-  /**
-   * result: what the spreadsheet last calculated; null when the workbook holds no calculated
-   * value at all (no spreadsheet has opened and saved it); { error } for #VALUE!, #NAME? …
-   */
-  | { kind: "formula"; formula: string; result: Scalar | null | { error: string } };
-
-export interface ReadSheet {
-  name: string;
-  /** Null for a sheet Assessbook did not build (or whose marker was deleted). */
-  marker: SheetMarker | null;
-  cell(row: number, col: number): ReadCell;
-}
+// The shapes live with the check, which runs without exceljs (in the task pane too).
+export type { ReadCell, ReadSheet, Scalar } from "../sheets/check-sheet";
 
 /** Not an .xlsx file exceljs can open (a .xls, a .csv, a truncated or encrypted file). */
 export class UnreadableWorkbook extends Error {}

@@ -3,10 +3,9 @@ import { join } from "node:path";
 import { ICON_SIZES, drawIcon, iconPath } from "../../scripts/icons";
 import { encodePng, pngSize } from "../../scripts/png";
 import { DEFAULT_BASE_URL, addinBaseUrl, rebaseManifest } from "../../scripts/addin-url";
-import { escapeHtml, functionListHtml } from "../../scripts/taskpane-page";
 import { FUNCTION_STRINGS } from "../../functions/strings";
 
-/** The add-in's sources that need no build: icons, the base URL setting, the task pane's function list, the strings. */
+/** The add-in's sources that need no build: icons, the base URL setting, the strings. */
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -48,25 +47,6 @@ describe("ADDIN_BASE_URL", () => {
     const rebased = rebaseManifest(source, "https://assess.example.gov.cn/addin/");
     expect(rebased.replaceAll("https://assess.example.gov.cn/addin/", DEFAULT_BASE_URL)).toBe(source);
     expect(rebased).not.toContain("localhost");
-  });
-});
-
-describe("the task pane's list of functions", () => {
-  it("shows every function's signature, description and example in the language asked for", () => {
-    const zh = functionListHtml("zh");
-    const en = functionListHtml("en");
-    for (const f of FUNCTION_STRINGS) {
-      expect(zh).toContain(`ASSESS.${f.id}(`);
-      expect(zh).toContain(escapeHtml(f.description.zh));
-      expect(en).toContain(escapeHtml(f.description.en));
-    }
-    expect(zh).toContain("ASSESS.SCORE_DISCRETE(答案, [明细])");
-    expect(en).toContain("ASSESS.SCORE_DISCRETE(inputs, [detail])");
-    expect(zh).toContain("<code>=ASSESS.KPI_CHANGE(200, 150, &quot;研制周期缩短&quot;)</code> → 结果：0.25（缩短 25%）");
-  });
-
-  it("escapes what HTML would read as markup", () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });
 });
 

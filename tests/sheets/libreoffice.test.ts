@@ -13,8 +13,9 @@ import { colLetter } from "../../src/sheets/formula";
 import { checkParams } from "../../src/sheets/params";
 import type { CellValue, SheetPlan } from "../../src/sheets/plan";
 import { SHEET_TEMPLATES, type Params, type SheetTemplate } from "../../src/sheets/registry";
-import { extractWorkbook, findings, sameValue } from "../../src/xlsx/extract";
-import { readWorkbook, type ReadSheet } from "../../src/xlsx/reader";
+import { findings, sameValue, type ReadSheet } from "../../src/sheets/check-sheet";
+import { extractWorkbook } from "../../src/xlsx/extract";
+import { readWorkbook } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { IN_CI, findSoffice, recalculate } from "./libreoffice";
 

@@ -17,7 +17,8 @@ import { dataFromInputs } from "../../src/sheets/evaluate";
 import { checkParams } from "../../src/sheets/params";
 import type { CellValue, SheetPlan, Validation } from "../../src/sheets/plan";
 import { SHEET_TEMPLATES, type Params, type SheetTemplate } from "../../src/sheets/registry";
-import { extractWorkbook, inputFor } from "../../src/xlsx/extract";
+import { inputFor } from "../../src/sheets/check-sheet";
+import { extractWorkbook } from "../../src/xlsx/extract";
 import { writeWorkbook } from "../../src/xlsx/writer";
 
 jest.setTimeout(120_000);

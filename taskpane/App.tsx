@@ -1,0 +1,87 @@
+import * as React from "react";
+import { Field, FluentProvider, Select, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { STRINGS, type Lang } from "./strings";
+import { detectTheme, initialLanguage, onSystemThemeChange, saveLanguage, type Host, type ThemeName } from "./environment";
+import { TemplatesTab } from "./components/TemplatesTab";
+import { CheckTab } from "./components/CheckTab";
+import { FunctionsTab } from "./components/FunctionsTab";
+import type { Requirements } from "./excel-actions";
+
+export type TabName = "templates" | "check" | "functions";
+const TABS: readonly TabName[] = ["templates", "check", "functions"];
+
+/** Chinese faces first, so Chinese text never falls back to a font chosen by chance. */
+const FONTS = '"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Segoe UI", system-ui, sans-serif';
+const THEMES: Record<ThemeName, Theme> = {
+  light: { ...webLightTheme, fontFamilyBase: FONTS },
+  dark: { ...webDarkTheme, fontFamilyBase: FONTS },
+};
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0` },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, color: tokens.colorBrandForeground1 },
+  language: { minWidth: "110px" },
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+});
+
+export interface AppProps {
+  host: Host;
+  /** Inside Excel: whether this Excel has the API sets the writes need. */
+  requirements?: Requirements;
+  initialTab?: TabName;
+  language?: Lang;
+}
+
+const ALL_THERE: Requirements = { ok: true, missing: [] };
+
+export function App({ host, requirements = ALL_THERE, initialTab = "templates", language }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(() => language ?? initialLanguage(host));
+  const [tab, setTab] = React.useState<TabName>(initialTab);
+  const [theme, setTheme] = React.useState<ThemeName>(() => detectTheme(host));
+  const t = STRINGS[lang];
+
+  React.useEffect(() => (host === null ? onSystemThemeChange(() => setTheme(detectTheme(host))) : undefined), [host]);
+  React.useEffect(() => {
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.title = t.appTitle;
+  }, [lang, t]);
+
+  const env = { host, lang, t, canInsert: requirements.ok };
+
+  return (
+    <FluentProvider theme={THEMES[theme]} className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t.appTitle}</h1>
+        <Field className={styles.language} label={t.language}>
+          <Select
+            size="small"
+            value={lang}
+            onChange={(_e, data) => {
+              const next = data.value === "en" ? "en" : "zh";
+              setLang(next);
+              saveLanguage(next);
+            }}
+          >
+            <option value="zh">{t.languageNames.zh}</option>
+            <option value="en">{t.languageNames.en}</option>
+          </Select>
+        </Field>
+      </header>
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabName)} aria-label={t.tabsLabel}>
+        {TABS.map((name) => (
+          <Tab key={name} id={`tab-${name}`} value={name} aria-controls={`panel-${name}`}>
+            {t.tabs[name]}
+          </Tab>
+        ))}
+      </TabList>
+      <main id={`panel-${tab}`} className={styles.panel} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === "templates" ? <TemplatesTab env={env} requirements={requirements} /> : null}
+        {tab === "check" ? <CheckTab host={host} lang={lang} t={t} /> : null}
+        {tab === "functions" ? <FunctionsTab host={host} lang={lang} t={t} /> : null}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,180 @@
+import * as React from "react";
+import { Button, Card, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, SpinButton, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { checkParams } from "../../src/sheets/params";
+import type { Params, ParamDef, SheetTemplate } from "../../src/sheets/registry";
+import type { SheetPlan } from "../../src/sheets/plan";
+import type { Problem } from "../../src/core/problems";
+import { insertPlans, openWorkbook } from "../excel-actions";
+import { fileName } from "../environment";
+import { downloadFile, toBase64, workbookBytes } from "../workbook-file";
+import type { Lang, UiStrings } from "../strings";
+import { causeOf } from "../action-error";
+import type { Host } from "../environment";
+import { SheetPreview } from "./SheetPreview";
+
+const useStyles = makeStyles({
+  card: { width: "100%", boxSizing: "border-box" },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
+  params: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, border: "none", padding: 0, margin: 0 },
+  legend: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
+  field: { minWidth: "120px", flexGrow: 1 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+export interface CardEnvironment {
+  host: Host;
+  /** Inside Excel: whether the writes are supported; null outside Excel. */
+  canInsert: boolean;
+  lang: Lang;
+  t: UiStrings;
+}
+
+type Outcome = { intent: "success" | "error" | "warning"; title: string; body?: string };
+
+type Raw = Record<string, string | number>;
+
+function defaults(defs: readonly ParamDef[]): Raw {
+  return Object.fromEntries(defs.map((d) => [d.key, d.default]));
+}
+
+/** The plan for valid parameters, or the problems (by parameter key, or of the render). */
+export function planFor(template: SheetTemplate, raw: Raw): { plan?: SheetPlan; params?: Params; paramProblems: Problem[]; renderProblems: Problem[] } {
+  const checked = checkParams(template.params, raw);
+  if (!checked.ok) return { paramProblems: checked.problems, renderProblems: [] };
+  const rendered = template.render(checked.value);
+  if (!rendered.ok) return { params: checked.value, paramProblems: [], renderProblems: rendered.problems };
+  return { plan: rendered.value, params: checked.value, paramProblems: [], renderProblems: [] };
+}
+
+export function TemplateCard({ template, reference, env }: { template: SheetTemplate; reference: string; env: CardEnvironment }): React.JSX.Element {
+  const styles = useStyles();
+  const { t, lang, host } = env;
+  const [raw, setRaw] = React.useState<Raw>(() => defaults(template.params));
+  const [busy, setBusy] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<Outcome | undefined>();
+  const current = React.useMemo(() => planFor(template, raw), [template, raw]);
+  // The preview keeps showing the last valid plan while a parameter is being corrected.
+  const lastPlan = React.useRef<SheetPlan | undefined>(current.plan);
+  if (current.plan) lastPlan.current = current.plan;
+  const titleId = `card-${template.id}-title`;
+  const title = template.title[lang];
+  const source = sourceText(reference, template.source.annex, template.source.item);
+
+  async function act(action: (plan: SheetPlan) => Promise<Outcome>): Promise<void> {
+    const { plan, paramProblems, renderProblems } = planFor(template, raw);
+    if (!plan) {
+      const problems = paramProblems.length > 0 ? paramProblems : renderProblems;
+      setOutcome({ intent: "error", title: paramProblems.length > 0 ? t.fixParams : t.renderFailed, body: problems.map((p) => p.message[lang]).join(t.listSeparator) });
+      return;
+    }
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      setOutcome(await action(plan));
+    } catch (e) {
+      setOutcome({ intent: "error", title: t.failed, body: causeOf(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const insert = () => act(async (plan) => ({ intent: "success", title: t.inserted((await insertPlans([plan])).sheetNames) }));
+  const openNew = () => act(async (plan) => {
+    await openWorkbook(toBase64(await workbookBytes([plan])));
+    return { intent: "success", title: t.opened };
+  });
+  const download = () => act(async (plan) => {
+    const name = fileName(title);
+    downloadFile(await workbookBytes([plan]), name);
+    return { intent: "success", title: t.downloaded(name) };
+  });
+
+  const problemOf = (key: string) => current.paramProblems.find((p) => p.code === key)?.message[lang];
+
+  return (
+    <Card className={styles.card} role="group" aria-labelledby={titleId}>
+      <div>
+        <h4 id={titleId} className={styles.title}>
+          {title}
+        </h4>
+        <p className={styles.source}>
+          {t.source(source)}
+        </p>
+      </div>
+      {lastPlan.current ? <SheetPreview plan={lastPlan.current} title={title} t={t} /> : null}
+      {template.params.length > 0 ? (
+        <fieldset className={styles.params}>
+          <legend className={styles.legend}>{t.parameters}</legend>
+          {template.params.map((def) => {
+            const error = problemOf(def.key);
+            const label = def.label[lang];
+            return (
+              <Field key={def.key} className={styles.field} label={label} validationState={error ? "error" : "none"} validationMessage={error}>
+                {def.type === "integer" ? (
+                  <SpinButton
+                    value={typeof raw[def.key] === "number" ? (raw[def.key] as number) : null}
+                    displayValue={typeof raw[def.key] === "number" ? undefined : String(raw[def.key])}
+                    min={def.min}
+                    max={def.max}
+                    onChange={(_e, data) => {
+                      const value = data.value ?? (data.displayValue !== undefined ? readNumber(data.displayValue) : undefined);
+                      setRaw((r) => ({ ...r, [def.key]: value ?? r[def.key] }));
+                    }}
+                  />
+                ) : (
+                  <Select value={String(raw[def.key])} onChange={(_e, data) => setRaw((r) => ({ ...r, [def.key]: data.value }))}>
+                    {(def.options ?? []).map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label[lang]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+            );
+          })}
+        </fieldset>
+      ) : (
+        <Text size={200}>{t.noParameters}</Text>
+      )}
+      <div className={styles.actions}>
+        {host === "excel" ? (
+          <>
+            <Button appearance="primary" disabled={busy || !env.canInsert} onClick={insert}>
+              {t.insert}
+            </Button>
+            <Button disabled={busy} onClick={openNew}>
+              {t.openNew}
+            </Button>
+          </>
+        ) : (
+          <Button appearance="primary" disabled={busy} onClick={download}>
+            {t.download}
+          </Button>
+        )}
+        {busy ? <Spinner size="tiny" label={t.working} /> : null}
+      </div>
+      {outcome ? (
+        <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>
+            <MessageBarTitle>{outcome.title}</MessageBarTitle>
+            {outcome.body}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </Card>
+  );
+}
+
+/** 文号 · annex and item, the item left out when the annex already names it (表1 … 表1). */
+export function sourceText(reference: string, annex: string | undefined, item: string): string {
+  const where = annex ? (annex.includes(item) ? annex : `${annex} ${item}`) : item;
+  return `${reference} · ${where}`;
+}
+
+/** Text typed into a number field: the number it is, or the text itself so checkParams names it. */
+function readNumber(text: string): number | string {
+  const trimmed = text.trim();
+  return /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}

@@ -1,0 +1,29 @@
+/**
+ * Helpers of the task pane's component tests: the App rendered in jsdom as the page renders it
+ * (Fluent UI's provider included), with the browser APIs jsdom lacks stood in for.
+ */
+import { render, type RenderResult } from "@testing-library/react";
+import { App, type AppProps } from "../../taskpane/App";
+
+/** jsdom has no matchMedia (the theme detection asks it) nor ResizeObserver (Fluent's MessageBar uses it). */
+export function installBrowserStubs(): void {
+  if (typeof window.ResizeObserver !== "function") {
+    class NoResizeObserver {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.defineProperty(window, "ResizeObserver", { configurable: true, value: NoResizeObserver });
+  }
+  if (typeof window.matchMedia !== "function") {
+    Object.defineProperty(window, "matchMedia", {
+      configurable: true,
+      value: (query: string) => ({ matches: false, media: query, onchange: null, addEventListener: () => undefined, removeEventListener: () => undefined, addListener: () => undefined, removeListener: () => undefined, dispatchEvent: () => false }),
+    });
+  }
+}
+
+export function renderApp(props: AppProps): RenderResult {
+  installBrowserStubs();
+  return render(<App {...props} />);
+}
