@@ -11,6 +11,7 @@ import { TICK_WORDS } from "../../core/format";
 import type { Value } from "../../core/inputs";
 import type { CellValue, Range, Style, Validation } from "../plan";
 import { PERCENT, STYLES } from "../styles";
+import { rateValidation } from "../validations";
 
 /**
  * The dropdown for ticks: the table's own 有/无 (□无（0分）/ □有（…分）). The formulas accept
@@ -57,14 +58,7 @@ export function answerValidation(input: InputDef, range: Range): Validation {
         error: fromList(TICK_CHOICES),
       };
     case "rate":
-      return {
-        kind: "decimal",
-        range,
-        min: 0,
-        max: 1,
-        prompt: { zh: "请填 0%–100% 之间的比率，如 62%", en: "Enter a rate between 0% and 100%, e.g. 62%" },
-        error: { zh: "请填 0%–100% 之间的比率，如 62%（不要填 62）", en: "Enter a rate between 0% and 100%, e.g. 62% (not 62)" },
-      };
+      return rateValidation(range);
     case "improvement":
       return {
         kind: "decimal",

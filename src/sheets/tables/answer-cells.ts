@@ -10,6 +10,7 @@ import type { Value } from "../../core/inputs";
 import { percent } from "../../core/format";
 import type { CellValue, Range, Validation } from "../plan";
 import { PERCENT } from "../styles";
+import { rateValidation } from "../validations";
 
 const YES = "是";
 const NO = "否";
@@ -47,14 +48,7 @@ export function answerValidation(def: InputDef, range: Range): Validation | unde
         error: { zh: "请从下拉列表选择“是”或“否”", en: "Choose 是 or 否 from the list" },
       };
     case "rate":
-      return {
-        kind: "decimal",
-        range,
-        min: 0,
-        max: 1,
-        prompt: { zh: `填写百分比，如 62%（0%–100%）；${blank.zh}`, en: `Enter a percentage such as 62% (0%–100%); ${blank.en}` },
-        error: { zh: "比率应在 0%–100% 之间：请填 62% 或 0.62，不要填 62", en: "A rate is between 0% and 100%: enter 62% or 0.62, not 62" },
-      };
+      return rateValidation(range, blank);
     case "improvement":
       return {
         kind: "decimal",

@@ -18,6 +18,7 @@ import { FONTS, MARKS, PERCENT, STYLES } from "../styles";
 import { fitHeight, marker } from "./common";
 import { emailOk, mobileOk } from "./contact-formulas";
 import { OTHER, readFormData, TICK, type FieldValue } from "./form-data";
+import { mobileValidation, rateValidation } from "../validations";
 
 const WIDTHS = [18, 13, 13, 18, 13, 13];
 const LAST = WIDTHS.length;
@@ -314,25 +315,11 @@ function validationOf(f: FormField, range: Range): Validation | undefined {
     case "number":
       return { kind: "decimal", range, min: -1e15, max: 1e15, prompt: { zh: `填写数值${f.unit ? `（${f.unit.zh}）` : ""}`, en: "A number" }, error: { zh: "应为数值", en: "Expected a number" } };
     case "percent":
-      return {
-        kind: "decimal",
-        range,
-        min: 0,
-        max: 1,
-        prompt: { zh: "填写百分比，如 62%", en: "A percentage such as 62%" },
-        error: { zh: "比率应在 0%–100% 之间：请填 62% 或 0.62，不要填 62", en: "A rate is between 0% and 100%: enter 62% or 0.62, not 62" },
-      };
+      return rateValidation(range);
     case "date":
       return { kind: "decimal", range, min: 1, max: 2958465, prompt: { zh: "填写日期，如 2024-03-15", en: "A date such as 2024-03-15" }, error: { zh: "应为日期，如 2024-03-15", en: "Expected a date such as 2024-03-15" } };
     case "mobile":
-      return {
-        kind: "textLength",
-        range,
-        min: 11,
-        max: 11,
-        prompt: { zh: "填写 11 位手机号码，如 13912345678", en: "An 11-digit mobile number such as 13912345678" },
-        error: { zh: "手机号码应为 11 位数字", en: "A mobile number has 11 digits" },
-      };
+      return mobileValidation(range);
     case "phone":
       return { kind: "textLength", range, min: 1, max: 40, prompt: { zh: "如 0351-3046990", en: "Such as 0351-3046990" }, error: { zh: "号码过长", en: "Too long" } };
     case "email":

@@ -20,6 +20,7 @@ import { MARKS, STYLES } from "../styles";
 import { fitHeight, marker } from "./common";
 import { emailOk, mobileOk } from "./contact-formulas";
 import { dataColumns, expectedSummary, LIMIT_WORDS, readSummaryData, type SummaryData } from "./summary-data";
+import { mobileValidation } from "../validations";
 
 const ROW = { title: 1, stamp: 2, status: 3, header: 4, first: 5 } as const;
 const STATUS_COL = { count: 3, overLimit: 4, checks: 5 } as const;
@@ -247,14 +248,7 @@ class SummaryDrawing {
 function columnValidation(c: SummaryColumn, range: Range): Validation | undefined {
   switch (c.type) {
     case "mobile":
-      return {
-        kind: "textLength",
-        range,
-        min: 11,
-        max: 11,
-        prompt: { zh: "填写 11 位手机号码，如 13912345678（1 开头，第二位为 3–9），不加 +86、空格或横线", en: "An 11-digit mobile number such as 13912345678 (1, then 3–9), without +86, spaces or hyphens" },
-        error: { zh: "手机号码应为 11 位数字", en: "A mobile number has 11 digits" },
-      };
+      return mobileValidation(range);
     case "email":
       return {
         kind: "textLength",
