@@ -1,0 +1,490 @@
+/**
+ * The preview of a consolidation (issue 6): what would be appended to a recommendation summary
+ * table (rulings S1, S2) from the files read by read-source, before anything is written.
+ *
+ * - Rows, in priority order: the target table's existing rows first, as they are; then each
+ *   source's rows in source order and row order. Recognised sources are sheets of the same
+ *   summary template (each row with anything written becomes a row) and, for the 2018 table
+ *   (S1), 2018 application forms (one row per form: 试点示范名称 ← the cover's pilot name, or the
+ *   form's 名称 when the cover is blank; 企业名称 ← enterprise-name, or the cover's applicant;
+ *   联系人 ← contact-name; 手机号码 ← contact-mobile; 邮箱 ← contact-email).
+ * - Every other Assessbook sheet is skipped with a reason; a refused file keeps its reason.
+ * - Problems name file, sheet and cell (the cell found from the sheet plan's input bindings,
+ *   re-rendered blank with the marker's parameters as check-sheet does).
+ * - Duplicates: rows of the same enterprise, by 统一社会信用代码 or by name (NFKC, all spaces
+ *   removed, so full- and half-width spaces and brackets do not matter). A group whose members
+ *   all name the same project is a plain duplicate — the same application arrived twice, keep one
+ *   copy. A group naming two or more different projects is also reported under ruling T1,
+ *   第十三条 (seed 003): an enterprise applies for one project a year, so the recommender must
+ *   choose — dropping a copy does not fix it.
+ * - The limit of the recommender (S1, S2) is a warning, counted over all rows.
+ *
+ * No 统一社会信用代码 column exists in either summary table; a column whose header names it is
+ * read as one, and so is a form's 组织机构代码 when 18 characters are written there (since 2015
+ * the code is the 统一社会信用代码, which embeds the old 9-character code): it is checked (S3)
+ * and used to find duplicates. A 9-character 组织机构代码 is neither.
+ *
+ * Pure: nothing is read or written here; the sources are not modified.
+ */
+import { findTemplate } from "../../templates/index";
+import type { SummaryColumn, SummaryTable, Text } from "../../templates/schema";
+import { checkEmail, checkMobile, checkUscc, type Check } from "../core/validators";
+import { checkSheet, findings } from "../sheets/check-sheet";
+import { colLetter } from "../sheets/formula";
+import { checkParams } from "../sheets/params";
+import type { CellValue, InputBinding } from "../sheets/plan";
+import { findSheetTemplate } from "../sheets/registry";
+import type { MarkedSheet, RefusalKind, SourceResult } from "./read-source";
+
+export type SummaryTemplateId = "shanxi-2018-summary" | "national-2024-summary";
+
+/** The form that feeds the 2018 table (S1). */
+export const SHANXI_2018_FORM = "shanxi-2018-application";
+
+export interface MergeTarget {
+  template: SummaryTemplateId;
+  /** The recommender's id (the sheet parameter, e.g. "reform-zone") or its Chinese name. */
+  recommender: string;
+  /** Rows already in the target table, in its order: column key → text (null when blank). */
+  existing?: readonly Readonly<Record<string, string | null>>[];
+  /** The target's file and sheet, for the existing rows' sources. */
+  file?: string;
+  sheet?: string;
+}
+
+export interface RowSource {
+  file: string;
+  sheet: string;
+  /** 0-based data row of a summary sheet (or of the target table), or "form". */
+  row: number | "form";
+  /** The row is already in the target table. */
+  existing: boolean;
+}
+
+export interface PreviewRow {
+  /** Stable for the same target and sources in the same order: "t:<row>" or "<file>:<sheet>:<row|form>", 1-based positions. */
+  id: string;
+  /** The summary's data columns (not 序号), column key → text, null when blank. */
+  values: Record<string, string | null>;
+  source: RowSource;
+  /** What the audit column says, e.g. "区县汇总.xlsx › 试点示范推荐汇总表 第 2 行". */
+  audit: string;
+  /** Has an error-level problem: written only if the user keeps it (existing rows are always kept). */
+  invalid: boolean;
+}
+
+export type ProblemKind = "mobile" | "email" | "uscc" | "required" | "sheet-status" | "sheet-answers";
+
+export interface PreviewProblem {
+  kind: ProblemKind;
+  severity: "error" | "warning";
+  /** The row it is about, when it is about one. */
+  rowId?: string;
+  file: string;
+  sheet: string;
+  /** A1 address, when the problem is about one cell. */
+  cell?: string;
+  /** The summary column it is about. */
+  column?: string;
+  message: Text;
+}
+
+export interface DuplicateGroup {
+  /** How the members match: the same 统一社会信用代码, the same enterprise name, or both (members linked either way). */
+  by: ("uscc" | "name")[];
+  /** The enterprise as the first member writes it. */
+  enterprise: string;
+  members: { rowId: string; source: RowSource; audit: string }[];
+}
+
+/** Ruling T1, 第十三条 (seed 003): the same enterprise with two or more different projects. */
+export interface OnePerYear {
+  rule: { doc: "seed 003"; item: "第十三条"; ruling: "T1" };
+  enterprise: string;
+  /** The distinct project names, in priority order. */
+  projects: string[];
+  rowIds: string[];
+  message: Text;
+}
+
+export interface OverLimit {
+  recommender: string;
+  limit: number;
+  count: number;
+  message: Text;
+}
+
+export interface SkippedSheet {
+  file: string;
+  sheet: string;
+  template: string | null;
+  reason: Text;
+}
+
+export interface RefusedFile {
+  file: string;
+  kind: RefusalKind;
+  reason: Text;
+}
+
+export interface MergePreview {
+  template: SummaryTemplateId;
+  recommender: { id: string; name: string; limit: number };
+  /** The summary's data columns in order. */
+  columns: { key: string; header: string; required: boolean }[];
+  rows: PreviewRow[];
+  problems: PreviewProblem[];
+  duplicates: DuplicateGroup[];
+  onePerYear: OnePerYear[];
+  overLimit: OverLimit | null;
+  skipped: SkippedSheet[];
+  refused: RefusedFile[];
+}
+
+/**
+ * The rows to write, in priority order, each exactly once: the existing rows, the valid rows,
+ * and the invalid rows whose id is in keepInvalid; rows whose id is in drop are left out (the
+ * user unticked them, e.g. one copy of a duplicate). Existing rows are never dropped.
+ */
+export function accepted(preview: MergePreview, keepInvalid: ReadonlySet<string>, drop: ReadonlySet<string> = new Set()): PreviewRow[] {
+  return preview.rows.filter((r) => r.source.existing || (!drop.has(r.id) && (!r.invalid || keepInvalid.has(r.id))));
+}
+
+export function previewMerge(target: MergeTarget, sources: readonly SourceResult[]): MergePreview {
+  const table = summaryTable(target.template);
+  const recommender = table.recommenders.find((r) => r.id === target.recommender || r.name.zh === target.recommender);
+  if (!recommender) {
+    throw new RangeError(`unknown recommender "${target.recommender}" for ${table.id}; one of ${table.recommenders.map((r) => `${r.id} (${r.name.zh})`).join(", ")}`);
+  }
+  const columns = table.columns.filter((c) => c.type !== "serial");
+  const out = new Collector(columns);
+
+  (target.existing ?? []).forEach((existing, i) => {
+    const values = Object.fromEntries(columns.map((c) => [c.key, text(existing[c.key] ?? null)]));
+    const file = target.file ?? "";
+    const sheet = target.sheet ?? "";
+    out.row(`t:${i + 1}`, values, { file, sheet, row: i, existing: true }, () => undefined);
+  });
+
+  sources.forEach((source, fileIndex) => {
+    if (!source.ok) {
+      out.refused.push({ file: source.name, kind: source.kind, reason: source.reason });
+      return;
+    }
+    source.sheets.forEach((sheet, sheetIndex) => {
+      const id = `${fileIndex + 1}:${sheetIndex + 1}`;
+      if (sheet.marker.template === table.id) readSummarySheet(out, source.name, sheet, id);
+      else if (table.id === "shanxi-2018-summary" && sheet.marker.template === SHANXI_2018_FORM) readForm(out, source.name, sheet, id);
+      else out.skipped.push({ file: source.name, sheet: sheet.name, template: sheet.marker.template, reason: skipReason(sheet, table) });
+    });
+  });
+
+  const { duplicates, onePerYear } = findDuplicates(table.id === "shanxi-2018-summary" ? ENTERPRISE_2018 : ENTERPRISE_2024, out.rows, out.keys);
+  const count = out.rows.length;
+  const overLimit =
+    count > recommender.limit
+      ? {
+          recommender: recommender.name.zh,
+          limit: recommender.limit,
+          count,
+          message: {
+            zh: `共 ${count} 项，超过${recommender.name.zh}的推荐上限 ${recommender.limit} 项`,
+            en: `${count} rows, over the limit of ${recommender.limit} for ${recommender.name.en}`,
+          },
+        }
+      : null;
+  return {
+    template: target.template,
+    recommender: { id: recommender.id, name: recommender.name.zh, limit: recommender.limit },
+    columns: columns.map((c) => ({ key: c.key, header: c.header.zh, required: c.required })),
+    rows: out.rows,
+    problems: out.problems,
+    duplicates,
+    onePerYear,
+    overLimit,
+    skipped: out.skipped,
+    refused: out.refused,
+  };
+}
+
+function summaryTable(id: string): SummaryTable {
+  const t = findTemplate(id);
+  if (t?.kind !== "summary") throw new RangeError(`${id} is not a summary table template`);
+  return t;
+}
+
+/** Where a value came from: the cell, for the problems about it. */
+type CellOf = (key: string) => string | undefined;
+
+class Collector {
+  rows: PreviewRow[] = [];
+  /** Per row id: its 统一社会信用代码 (valid or not, as written) when it has one. */
+  keys = new Map<string, { uscc: string | null }>();
+  problems: PreviewProblem[] = [];
+  skipped: SkippedSheet[] = [];
+  refused: RefusedFile[] = [];
+
+  constructor(private readonly columns: SummaryColumn[]) {}
+
+  /** Adds a row and its problems; blank rows are never added (callers skip them). */
+  row(id: string, values: Record<string, string | null>, source: RowSource, cellOf: CellOf, uscc?: { value: string; cell?: string }): void {
+    const at = { file: source.file, sheet: source.sheet, rowId: id };
+    let invalid = false;
+    const add = (kind: ProblemKind, column: SummaryColumn | undefined, cell: string | undefined, message: Text) => {
+      invalid = true;
+      this.problems.push({ kind, severity: "error", ...at, ...(cell ? { cell } : {}), ...(column ? { column: column.key } : {}), message });
+    };
+    for (const c of this.columns) {
+      const value = values[c.key];
+      if (value === null) {
+        if (c.required) add("required", c, cellOf(c.key), { zh: `必填项“${c.header.zh}”未填`, en: `the required column ${c.header.en} is blank` });
+        continue;
+      }
+      const check: Check | undefined = c.type === "mobile" ? checkMobile(value) : c.type === "email" ? checkEmail(value) : isUsccColumn(c) ? checkUscc(value) : undefined;
+      if (check && !check.valid && check.reason) add(c.type === "mobile" ? "mobile" : c.type === "email" ? "email" : "uscc", c, cellOf(c.key), prefix(c.header, check.reason));
+    }
+    const usccColumn = this.columns.find(isUsccColumn);
+    let code = usccColumn ? values[usccColumn.key] : null;
+    if (uscc) {
+      code = uscc.value;
+      const check = checkUscc(uscc.value);
+      if (!check.valid && check.reason) add("uscc", undefined, uscc.cell, check.reason);
+    }
+    this.keys.set(id, { uscc: code === null ? null : code.trim().toUpperCase() });
+    this.rows.push({ id, values, source, audit: audit(source), invalid });
+  }
+
+  sheetProblem(kind: ProblemKind, severity: "error" | "warning", file: string, sheet: string, cell: string | undefined, message: Text): void {
+    this.problems.push({ kind, severity, file, sheet, ...(cell ? { cell } : {}), message });
+  }
+}
+
+function isUsccColumn(c: SummaryColumn): boolean {
+  return c.header.zh.includes("统一社会信用代码");
+}
+
+function prefix(header: Text, reason: Text): Text {
+  return { zh: `${header.zh}：${reason.zh}`, en: `${header.en}: ${reason.en}` };
+}
+
+function audit(s: RowSource): string {
+  return s.row === "form" ? `${s.file} › ${s.sheet}` : `${s.file} › ${s.sheet} 第 ${s.row + 1} 行`;
+}
+
+/** A cell's value as the summary writes it: text, numbers by their digits (a mobile typed into a General cell), blank as null. */
+function text(v: CellValue | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isSafeInteger(v) && v >= 0 ? BigInt(v).toString() : String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v.trim() === "" ? null : v;
+}
+
+/** The sheet's input bindings, from its plan rendered blank with the marker's parameters (as check-sheet does). */
+function bindings(sheet: MarkedSheet): Map<string, string> | null {
+  const template = findSheetTemplate(sheet.marker.template);
+  if (!template) return null;
+  const params = checkParams(template.params, sheet.marker.params);
+  if (!params.ok) return null;
+  const blank = template.render(params.value, undefined);
+  if (!blank.ok) return null;
+  return new Map(blank.value.inputs.map((b: InputBinding) => [b.code, `${colLetter(b.col)}${b.row}`]));
+}
+
+const STATUS_WORDS: Record<string, Text> = {
+  "other-version": { zh: "由另一版本的 Assessbook 生成，单元格位置可能不同，未读取", en: "built by another version of Assessbook; cells may have moved, not read" },
+  "unknown-template": { zh: "模板未知，未读取", en: "an unknown template, not read" },
+  "invalid-params": { zh: "表的参数无效（标记被修改？），未读取", en: "the sheet's parameters are invalid (marker edited?), not read" },
+  "not-assessbook": { zh: "不是 Assessbook 生成的表，未读取", en: "not a sheet Assessbook built, not read" },
+};
+
+/**
+ * checkSheet's verdict on the sheet: null when its rows can be read (checked, not calculated,
+ * or invalid answers, which are reported here per cell), else why not (also an error-level
+ * problem: a sheet of the right template that cannot be read). Answers the engine refuses that
+ * are not in a column the summary takes (a form's bad date) are carried as warnings, and so are
+ * formula cells that show another result than the engine (checkSheet's findings).
+ */
+function sheetStatus(out: Collector, file: string, sheet: MarkedSheet, takenCodes: (code: string) => boolean): Text | null {
+  const report = checkSheet(sheet);
+  const blocked = STATUS_WORDS[report.status];
+  if (blocked) {
+    out.sheetProblem("sheet-status", "error", file, sheet.name, undefined, blocked);
+    return blocked;
+  }
+  for (const f of findings(report)) {
+    out.sheetProblem("sheet-status", "warning", file, sheet.name, f.cell, {
+      zh: `公式单元格显示的结果与规则计算不一致（${f.key}），表格可能被改动过`,
+      en: `the formula cell shows another result than the rules compute (${f.key}); the sheet may have been edited`,
+    });
+  }
+  if (report.status === "invalid-answers") {
+    for (const p of report.problems) {
+      if (!takenCodes(p.code)) out.sheetProblem("sheet-answers", "warning", file, sheet.name, p.cell, p.message);
+    }
+  }
+  return null;
+}
+
+function readSummarySheet(out: Collector, file: string, sheet: MarkedSheet, id: string): void {
+  const template = findSheetTemplate(sheet.marker.template);
+  const table = summaryTable(sheet.marker.template);
+  const columns = table.columns.filter((c) => c.type !== "serial");
+  const taken = (code: string) => /^rows(?:\/|\[)/.test(code);
+  const cells = bindings(sheet);
+  const status = template ? sheetStatus(out, file, sheet, taken) : STATUS_WORDS["unknown-template"];
+  if (status || !cells) {
+    out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: status ?? STATUS_WORDS["invalid-params"] });
+    return;
+  }
+  const count = Number(sheet.marker.params.rows);
+  for (let i = 0; i < count; i++) {
+    const cellOf = (key: string) => cells.get(`rows/${i}/${key}`);
+    const values: Record<string, string | null> = {};
+    for (const c of columns) {
+      const cell = cellOf(c.key);
+      values[c.key] = cell === undefined ? null : text(readAt(sheet, cell));
+    }
+    // A spare row: nothing written in it.
+    if (Object.values(values).every((v) => v === null)) continue;
+    out.row(`${id}:${i + 1}`, values, { file, sheet: sheet.name, row: i, existing: false }, cellOf);
+  }
+}
+
+/** S1's columns from the 2018 application form: column key → the fields that fill it, first written wins. */
+const FORM_FIELDS: Record<string, string[]> = {
+  "pilot-name": ["cover-pilot-name", "pilot-name"],
+  enterprise: ["enterprise-name", "cover-applicant"],
+  contact: ["contact-name"],
+  mobile: ["contact-mobile"],
+  email: ["contact-email"],
+};
+
+function readForm(out: Collector, file: string, sheet: MarkedSheet, id: string): void {
+  const fields = new Set(Object.values(FORM_FIELDS).flat());
+  const cells = bindings(sheet);
+  const status = sheetStatus(out, file, sheet, (code) => fields.has(code) || code === "org-code");
+  if (status || !cells) {
+    out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: status ?? STATUS_WORDS["invalid-params"] });
+    return;
+  }
+  const value = (field: string) => {
+    const cell = cells.get(field);
+    return cell === undefined ? null : text(readAt(sheet, cell));
+  };
+  const values: Record<string, string | null> = {};
+  const from: Record<string, string> = {};
+  for (const [column, candidates] of Object.entries(FORM_FIELDS)) {
+    const field = candidates.find((f) => value(f) !== null) ?? candidates[0];
+    values[column] = value(field);
+    from[column] = field;
+  }
+  if (Object.values(values).every((v) => v === null)) {
+    out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: { zh: "申报书中没有填写汇总表所需的内容", en: "the form answers none of the summary's columns" } });
+    return;
+  }
+  const orgCode = value("org-code");
+  const uscc = orgCode !== null && Array.from(orgCode.trim()).length === 18 ? { value: orgCode, cell: cells.get("org-code") } : undefined;
+  out.row(`${id}:form`, values, { file, sheet: sheet.name, row: "form", existing: false }, (key) => cells.get(from[key]), uscc);
+}
+
+function readAt(sheet: MarkedSheet, a1: string): CellValue {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) return null;
+  const col = Array.from(m[1]).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const cell = sheet.cell(Number(m[2]), col);
+  if (cell.kind === "value") return cell.value;
+  if (cell.kind === "formula" && cell.result !== null && typeof cell.result !== "object") return cell.result;
+  return null;
+}
+
+function skipReason(sheet: MarkedSheet, table: SummaryTable): Text {
+  const template = findTemplate(sheet.marker.template);
+  const what = findSheetTemplate(sheet.marker.template)?.title ?? { zh: sheet.marker.template, en: sheet.marker.template };
+  if (template?.kind === "summary") {
+    return { zh: `是另一张汇总表（${what.zh}），列与${table.title.zh}不同，不合并`, en: `another summary table (${what.en}) with other columns than ${table.title.en}; not merged` };
+  }
+  const forms = table.id === "shanxi-2018-summary" ? "汇总表或试点示范申报书" : "汇总表";
+  return { zh: `是${what.zh}，不是可合并的${forms}`, en: `a ${what.en} sheet, not one this summary merges` };
+}
+
+/** Enterprise names compare without spaces (full- or half-width) and with full-width forms folded (NFKC). */
+export function enterpriseKey(name: string): string {
+  return name.normalize("NFKC").replace(/\s+/gu, "");
+}
+
+/** The columns naming the enterprise and its project: S1 (2018) and S2 (2024). */
+const ENTERPRISE_2018 = { nameColumn: "enterprise", projectColumn: "pilot-name" };
+const ENTERPRISE_2024 = { nameColumn: "applicant", projectColumn: "project-name" };
+
+function findDuplicates(
+  { nameColumn, projectColumn }: { nameColumn: string; projectColumn: string },
+  rows: PreviewRow[],
+  keys: Map<string, { uscc: string | null }>,
+): { duplicates: DuplicateGroup[]; onePerYear: OnePerYear[] } {
+  // Union–find over the rows, joined by a shared code or a shared name.
+  const parent = rows.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const by = new Map<number, Set<"uscc" | "name">>();
+  const join = (kind: "uscc" | "name", index: Map<string, number>, key: string | null, i: number) => {
+    if (key === null || key === "") return;
+    const first = index.get(key);
+    if (first === undefined) {
+      index.set(key, i);
+      return;
+    }
+    const a = find(first);
+    const b = find(i);
+    const root = Math.min(a, b);
+    const kinds = new Set([...(by.get(a) ?? []), ...(by.get(b) ?? []), kind]);
+    parent[a] = root;
+    parent[b] = root;
+    by.set(root, kinds);
+  };
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number>();
+  rows.forEach((r, i) => {
+    join("uscc", byCode, keys.get(r.id)?.uscc ?? null, i);
+    const name = r.values[nameColumn];
+    join("name", byName, name === null ? null : enterpriseKey(name), i);
+  });
+  const groups = new Map<number, number[]>();
+  rows.forEach((_, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  const duplicates: DuplicateGroup[] = [];
+  const onePerYear: OnePerYear[] = [];
+  for (const [root, members] of groups) {
+    if (members.length < 2) continue;
+    const first = rows[members[0]];
+    const enterprise = first.values[nameColumn] ?? keys.get(first.id)?.uscc ?? "";
+    duplicates.push({
+      by: (["uscc", "name"] as const).filter((k) => by.get(root)?.has(k)),
+      enterprise,
+      members: members.map((i) => ({ rowId: rows[i].id, source: rows[i].source, audit: rows[i].audit })),
+    });
+    const projects: string[] = [];
+    const seen = new Set<string>();
+    for (const i of members) {
+      const project = rows[i].values[projectColumn];
+      if (project === null) continue;
+      const key = enterpriseKey(project);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      projects.push(project);
+    }
+    if (projects.length >= 2) {
+      onePerYear.push({
+        rule: { doc: "seed 003", item: "第十三条", ruling: "T1" },
+        enterprise,
+        projects,
+        rowIds: members.map((i) => rows[i].id),
+        message: {
+          zh: `一年只能申报一项（第十三条）：${enterprise} 申报了 ${projects.length} 项：${projects.join("；")}`,
+          en: `one application per enterprise per year (第十三条): ${enterprise} applies for ${projects.length} projects: ${projects.join("; ")}`,
+        },
+      });
+    }
+  }
+  return { duplicates, onePerYear };
+}
