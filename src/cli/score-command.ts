@@ -5,6 +5,21 @@ import type { CommandContext, Lang } from "./main";
 import { UsageError } from "./io";
 import { inputError, readJson } from "./read-json";
 import { renderTable } from "./text-table";
+import { HEADER_FIELDS } from "../sheets/scoring/sheet-data";
+
+/**
+ * The descriptive fields a scoring sheet carries beside the answers (enterprise, date, expert):
+ * `extract --json` gives them with the answers, so `score` takes that document as it is and
+ * names the enterprise in its output instead of refusing the keys as unknown input codes.
+ */
+function setAsideHeader(doc: unknown): { answers: unknown; about: Record<string, unknown> } {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return { answers: doc, about: {} };
+  const entries = Object.entries(doc);
+  return {
+    answers: Object.fromEntries(entries.filter(([key]) => !(key in HEADER_FIELDS))),
+    about: Object.fromEntries(entries.filter(([key]) => key in HEADER_FIELDS)),
+  };
+}
 
 /** `assessbook score <rubric> <inputs.json|->`: one enterprise's score with the rule behind each item. */
 export async function scoreCommand({ io, json, lang, args }: CommandContext): Promise<void> {
@@ -12,10 +27,12 @@ export async function scoreCommand({ io, json, lang, args }: CommandContext): Pr
   const [id, path] = args;
   const rubric = findRubric(id);
   if (!rubric) throw new UsageError(`未知评分表 / unknown rubric: ${id}（可用 / available: ${RUBRICS.map((r) => r.id).join(", ")}）`);
-  const { inputs, adjustments } = splitAdjustments(await readJson(io, path));
+  const { answers, about } = setAsideHeader(await readJson(io, path));
+  const { inputs, adjustments } = splitAdjustments(answers);
   const result = score(rubric, inputs, adjustments);
   if (!result.ok) throw inputError(result.problems, lang);
-  io.out(json ? JSON.stringify(toJson(result.value, lang), null, 2) : render(result.value, rubric.title[lang], lang));
+  const title = typeof about.enterprise === "string" && about.enterprise.trim() ? `${rubric.title[lang]} · ${about.enterprise.trim()}` : rubric.title[lang];
+  io.out(json ? JSON.stringify({ ...about, ...toJson(result.value, lang) }, null, 2) : render(result.value, title, lang));
 }
 
 /** Machine output: rule texts in the chosen language, everything else as the engine gives it. */

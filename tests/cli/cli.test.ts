@@ -146,3 +146,15 @@ describe("the installed bin", () => {
     expect(spawnSync(process.execPath, [bin, "nonsense"], { encoding: "utf8" }).status).toBe(2);
   });
 });
+
+describe("assessbook score takes what extract gives", () => {
+  test("the enterprise, date and expert fields of a scoring sheet are set aside, and the enterprise is named", async () => {
+    const doc = { ...JSON.parse(readFileSync(example("shaoxing-discrete.json"), "utf8")), enterprise: "绍兴某纺织有限公司", date: "2024-05-10", expert: "王工" };
+    const table = await cli(["score", "shaoxing-discrete", "in.json"], { "in.json": JSON.stringify(doc) });
+    expect(table.code).toBe(0);
+    expect(table.out.split("\n")[0]).toBe("绍兴市智能化改造认定标准 表1 离散型（百分制） · 绍兴某纺织有限公司");
+    expect(table.out).toContain("总分：79 / 100");
+    const json = await cli(["score", "shaoxing-discrete", "in.json", "--json"], { "in.json": JSON.stringify(doc) });
+    expect(JSON.parse(json.out)).toMatchObject({ enterprise: "绍兴某纺织有限公司", date: "2024-05-10", expert: "王工", total: 79 });
+  });
+});
