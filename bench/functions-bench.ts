@@ -7,23 +7,12 @@ import { RUBRICS } from "../templates/index";
 import type { InputDef } from "../templates/schema";
 import { installCustomFunctionsRuntime } from "../functions/outside-excel";
 import { scoreDiscrete } from "../functions/functions";
+import { prng } from "./random";
 
 const ROWS = 10_000;
 const RUNS = 5;
 
 installCustomFunctionsRuntime();
-
-/** The same deterministic generator as score-bench.ts. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A cell as a worksheet holds it: ticks in the forms people type, rates as fractions or text, "" when blank. */
 function randomCell(def: InputDef, rnd: () => number): unknown {

@@ -6,21 +6,10 @@
 import { RUBRICS } from "../templates/index";
 import type { InputDef, Rubric } from "../templates/schema";
 import { score } from "../src/core/score";
+import { prng } from "./random";
 
 const ROWS = 100_000;
 const GOAL = 500_000;
-
-/** A deterministic generator, so two runs score the same rows. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomAnswer(def: InputDef, rnd: () => number): unknown {
   if (rnd() < 0.05) return null;
