@@ -3,6 +3,7 @@ import { buildCommand } from "./build-command";
 import { extractCommand } from "./extract-command";
 import { EXIT, InputError, UsageError, processIO, type CliIO } from "./io";
 import { listCommand } from "./list-command";
+import { mergeCommand } from "./merge-command";
 import { scoreCommand } from "./score-command";
 import { tierCommand } from "./tier-command";
 
@@ -15,6 +16,13 @@ export interface CommandOptions {
   output?: string;
   force: boolean;
   all: boolean;
+  into?: string;
+  template?: string;
+  recommender?: string;
+  sheet?: string;
+  keep: string[];
+  drop: string[];
+  confirm?: string;
 }
 
 export interface CommandContext {
@@ -33,19 +41,27 @@ const USAGE = `用法 / usage:
                                                     生成带公式的官方工作表 / build official sheets into one workbook
   assessbook build --all -o <out.xlsx> [--force]    全部工作表，填入示例数据 / every sheet, filled with sample data
   assessbook extract <in.xlsx> [--json]             读回工作表并用计算核心复核 / read sheets back and check them against the engine
+  assessbook merge <source.xlsx>... -o <out.xlsx> (--into <summary.xlsx> [--sheet <name>] | --template <summary> [--recommender <id>])
+                   [--keep <row,...>] [--drop <row,...>] [--confirm <code>] [--force] [--json]
+                                                    合并报送的工作簿到推荐汇总表：先预览，确认后写入 / merge submitted workbooks into a summary table: preview, then write once confirmed
 选项 / options: --json  机器可读输出 / machine-readable output
                 --lang zh|en  输出语言 / output language (default zh)
                 -o, --output  输出文件 / output file (.xlsx); --force 覆盖已有文件 / overwrite an existing file
-                --data  填入的答案 / answers to fill in; --param  工作表参数 / sheet parameter; --all  全部工作表及示例数据 / every sheet with sample data`;
+                --data  填入的答案 / answers to fill in; --param  工作表参数 / sheet parameter; --all  全部工作表及示例数据 / every sheet with sample data
+                --keep  写入有误的行 / write these invalid rows; --drop  不写入这些行 / leave these rows out
+                --confirm  预览给出的确认码：写入正是预览的这些行 / the code the preview printed: write exactly the rows it showed
+退出码 / exit codes: 0 成功 / done; 1 输入有误 / invalid input; 2 用法错误 / usage; 3 已预览、未确认、未写入 / previewed, not confirmed, nothing written`;
 
 type CommandOption = keyof CommandOptions;
 
-const COMMANDS: Record<string, { run: (ctx: CommandContext) => Promise<void> | void; options?: readonly CommandOption[] }> = {
+/** A command returns its exit code when success is not simply 0 (merge: previewed but not confirmed). */
+const COMMANDS: Record<string, { run: (ctx: CommandContext) => Promise<void | number> | void; options?: readonly CommandOption[] }> = {
   list: { run: listCommand },
   score: { run: scoreCommand },
   tier: { run: tierCommand },
   build: { run: buildCommand, options: ["data", "param", "output", "force", "all"] },
   extract: { run: extractCommand },
+  merge: { run: mergeCommand, options: ["output", "force", "into", "template", "recommender", "sheet", "keep", "drop", "confirm"] },
 };
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -64,6 +80,13 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
         output: { type: "string", short: "o" },
         force: { type: "boolean" },
         all: { type: "boolean" },
+        into: { type: "string" },
+        template: { type: "string" },
+        recommender: { type: "string" },
+        sheet: { type: "string" },
+        keep: { type: "string", multiple: true },
+        drop: { type: "string", multiple: true },
+        confirm: { type: "string" },
       },
     });
     if (values.help) {
@@ -74,12 +97,25 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     const command = name === undefined ? undefined : COMMANDS[name];
     if (!command) throw new UsageError(name === undefined ? "缺少命令 / missing command" : `未知命令 / unknown command: ${name}`);
     if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang 应为 zh 或 en / --lang must be zh or en, got ${values.lang}`);
-    const options: CommandOptions = { data: values.data, param: values.param ?? [], output: values.output, force: values.force ?? false, all: values.all ?? false };
+    const options: CommandOptions = {
+      data: values.data,
+      param: values.param ?? [],
+      output: values.output,
+      force: values.force ?? false,
+      all: values.all ?? false,
+      into: values.into,
+      template: values.template,
+      recommender: values.recommender,
+      sheet: values.sheet,
+      keep: values.keep ?? [],
+      drop: values.drop ?? [],
+      confirm: values.confirm,
+    };
     for (const option of Object.keys(options) as CommandOption[]) {
       if (values[option] !== undefined && !command.options?.includes(option)) throw new UsageError(`${name} 不接受 --${option} / ${name} does not take --${option}`);
     }
-    await command.run({ io, json: values.json, lang: values.lang, args, options });
-    return EXIT.ok;
+    const code = await command.run({ io, json: values.json, lang: values.lang, args, options });
+    return code ?? EXIT.ok;
   } catch (e) {
     if (e instanceof InputError) {
       for (const line of e.lines) io.err(line);

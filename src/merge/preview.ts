@@ -34,6 +34,7 @@ import { colLetter } from "../sheets/formula";
 import { checkParams } from "../sheets/params";
 import type { CellValue, InputBinding } from "../sheets/plan";
 import { findSheetTemplate } from "../sheets/registry";
+import { AUDIT_KEY } from "../sheets/tables/summary-data";
 import type { MarkedSheet, RefusalKind, SourceResult } from "./read-source";
 
 export type SummaryTemplateId = "shanxi-2018-summary" | "national-2024-summary";
@@ -45,7 +46,7 @@ export interface MergeTarget {
   template: SummaryTemplateId;
   /** The recommender's id (the sheet parameter, e.g. "reform-zone") or its Chinese name. */
   recommender: string;
-  /** Rows already in the target table, in its order: column key → text (null when blank). */
+  /** Rows already in the target table, in its order: column key → text (null when blank), and its audit text under AUDIT_KEY. */
   existing?: readonly Readonly<Record<string, string | null>>[];
   /** The target's file and sheet, for the existing rows' sources. */
   file?: string;
@@ -163,7 +164,7 @@ export function previewMerge(target: MergeTarget, sources: readonly SourceResult
     const values = Object.fromEntries(columns.map((c) => [c.key, text(existing[c.key] ?? null)]));
     const file = target.file ?? "";
     const sheet = target.sheet ?? "";
-    out.row(`t:${i + 1}`, values, { file, sheet, row: i, existing: true }, () => undefined);
+    out.row(`t:${i + 1}`, values, { file, sheet, row: i, existing: true }, () => undefined, { recorded: existing[AUDIT_KEY] ?? null });
   });
 
   sources.forEach((source, fileIndex) => {
@@ -226,8 +227,12 @@ class Collector {
 
   constructor(private readonly columns: SummaryColumn[]) {}
 
-  /** Adds a row and its problems; blank rows are never added (callers skip them). */
-  row(id: string, values: Record<string, string | null>, source: RowSource, cellOf: CellOf, uscc?: { value: string; cell?: string }): void {
+  /**
+   * Adds a row and its problems; blank rows are never added (callers skip them). `recorded` is
+   * the audit text the row already carries: an existing row keeps it, a row from another
+   * consolidated table gets it after its own source, so the trail goes back to the first file.
+   */
+  row(id: string, values: Record<string, string | null>, source: RowSource, cellOf: CellOf, { uscc, recorded = null }: { uscc?: { value: string; cell?: string }; recorded?: string | null } = {}): void {
     const at = { file: source.file, sheet: source.sheet, rowId: id };
     let invalid = false;
     const add = (kind: ProblemKind, column: SummaryColumn | undefined, cell: string | undefined, message: Text) => {
@@ -251,7 +256,8 @@ class Collector {
       if (!check.valid && check.reason) add("uscc", undefined, uscc.cell, check.reason);
     }
     this.keys.set(id, { uscc: code === null ? null : code.trim().toUpperCase() });
-    this.rows.push({ id, values, source, audit: audit(source), invalid });
+    const trail = source.existing ? (recorded ?? audit(source)) : recorded ? `${audit(source)} ← ${recorded}` : audit(source);
+    this.rows.push({ id, values, source, audit: trail, invalid });
   }
 
   sheetProblem(kind: ProblemKind, severity: "error" | "warning", file: string, sheet: string, cell: string | undefined, message: Text): void {
@@ -280,7 +286,7 @@ function text(v: CellValue | undefined): string | null {
 }
 
 /** The sheet's input bindings, from its plan rendered blank with the marker's parameters (as check-sheet does). */
-function bindings(sheet: MarkedSheet): Map<string, string> | null {
+export function bindings(sheet: MarkedSheet): Map<string, string> | null {
   const template = findSheetTemplate(sheet.marker.template);
   if (!template) return null;
   const params = checkParams(template.params, sheet.marker.params);
@@ -325,10 +331,34 @@ function sheetStatus(out: Collector, file: string, sheet: MarkedSheet, takenCode
   return null;
 }
 
+export interface SummarySheetRow {
+  /** 0-based data row. */
+  index: number;
+  /** Column key → text, null when blank. */
+  values: Record<string, string | null>;
+  /** What the row's audit cell says, null when blank. */
+  recorded: string | null;
+  /** The A1 address of a column's cell in this row. */
+  cellOf: CellOf;
+}
+
+/** The rows of a summary sheet with anything written in its table columns, in sheet order (spare rows left out). */
+export function summarySheetRows(sheet: MarkedSheet, cells: ReadonlyMap<string, string>): SummarySheetRow[] {
+  const columns = summaryTable(sheet.marker.template).columns.filter((c) => c.type !== "serial");
+  const read = (cell: string | undefined) => (cell === undefined ? null : cellText(sheet, cell));
+  const rows: SummarySheetRow[] = [];
+  const count = Number(sheet.marker.params.rows);
+  for (let index = 0; index < count; index++) {
+    const cellOf = (key: string) => cells.get(`rows/${index}/${key}`);
+    const values = Object.fromEntries(columns.map((c) => [c.key, read(cellOf(c.key))]));
+    if (Object.values(values).every((v) => v === null)) continue;
+    rows.push({ index, values, recorded: read(cellOf(AUDIT_KEY)), cellOf });
+  }
+  return rows;
+}
+
 function readSummarySheet(out: Collector, file: string, sheet: MarkedSheet, id: string): void {
   const template = findSheetTemplate(sheet.marker.template);
-  const table = summaryTable(sheet.marker.template);
-  const columns = table.columns.filter((c) => c.type !== "serial");
   const taken = (code: string) => /^rows(?:\/|\[)/.test(code);
   const cells = bindings(sheet);
   const status = template ? sheetStatus(out, file, sheet, taken) : STATUS_WORDS["unknown-template"];
@@ -336,17 +366,8 @@ function readSummarySheet(out: Collector, file: string, sheet: MarkedSheet, id: 
     out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: status ?? STATUS_WORDS["invalid-params"] });
     return;
   }
-  const count = Number(sheet.marker.params.rows);
-  for (let i = 0; i < count; i++) {
-    const cellOf = (key: string) => cells.get(`rows/${i}/${key}`);
-    const values: Record<string, string | null> = {};
-    for (const c of columns) {
-      const cell = cellOf(c.key);
-      values[c.key] = cell === undefined ? null : text(readAt(sheet, cell));
-    }
-    // A spare row: nothing written in it.
-    if (Object.values(values).every((v) => v === null)) continue;
-    out.row(`${id}:${i + 1}`, values, { file, sheet: sheet.name, row: i, existing: false }, cellOf);
+  for (const r of summarySheetRows(sheet, cells)) {
+    out.row(`${id}:${r.index + 1}`, r.values, { file, sheet: sheet.name, row: r.index, existing: false }, r.cellOf, { recorded: r.recorded });
   }
 }
 
@@ -384,7 +405,12 @@ function readForm(out: Collector, file: string, sheet: MarkedSheet, id: string):
   }
   const orgCode = value("org-code");
   const uscc = orgCode !== null && Array.from(orgCode.trim()).length === 18 ? { value: orgCode, cell: cells.get("org-code") } : undefined;
-  out.row(`${id}:form`, values, { file, sheet: sheet.name, row: "form", existing: false }, (key) => cells.get(from[key]), uscc);
+  out.row(`${id}:form`, values, { file, sheet: sheet.name, row: "form", existing: false }, (key) => cells.get(from[key]), { uscc });
+}
+
+/** A cell's value as the summary writes it (text(); a formula by its cached result), null when blank. */
+export function cellText(sheet: MarkedSheet, a1: string): string | null {
+  return text(readAt(sheet, a1));
 }
 
 function readAt(sheet: MarkedSheet, a1: string): CellValue {

@@ -280,6 +280,10 @@ function printWrites(p: PrintSetup, i: number): Write[] {
     const rows = `$${p.repeatRows.first}:$${p.repeatRows.last}`;
     on([rows], (s) => s.pageLayout.setPrintTitleRows(rows));
   }
+  if (p.area) {
+    const area = rangeRef(p.area, true);
+    on([area], (s) => s.pageLayout.setPrintArea(area));
+  }
   if (p.footer) {
     const sections = footerSections(p.footer);
     on([sections], (s) => {

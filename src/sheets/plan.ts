@@ -77,6 +77,8 @@ export interface PrintSetup {
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   /** Footer text; &P and &N are page number and count, as Excel writes them. */
   footer?: string;
+  /** What prints, when not everything used: an official table without the columns added beside it. */
+  area?: Range;
 }
 
 /** Where an input code's answer lives, so --data can fill it and extract can read it back. */

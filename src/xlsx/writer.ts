@@ -47,7 +47,8 @@ export async function writeWorkbook(plans: readonly SheetPlan[]): Promise<Writte
   return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), sheetNames: workbook.worksheets.map((w) => w.name) };
 }
 
-async function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Promise<void> {
+/** Draws the plan on an empty worksheet; defined names are the caller's (they need the sheet's index). */
+export async function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Promise<void> {
   checkPlan(plan);
   for (const c of plan.columns) {
     const column = sheet.getColumn(c.col);
@@ -142,6 +143,8 @@ function writePrint(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
     // fitToHeight 0: as many pages down as the rows need, but one page wide (ruling F1).
     ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false }),
     ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.first}:${p.repeatRows.last}` } : {}),
+    // exceljs puts a "$" before each end of the area itself, so it is given A$1:F$9 for $A$1:$F$9.
+    ...(p.area ? { printArea: `${colLetter(p.area.left)}$${p.area.top}:${colLetter(p.area.right)}$${p.area.bottom}` } : {}),
   };
   // A footer without a section code (&L, &C, &R) is centred, as official forms number pages.
   if (p.footer) sheet.headerFooter = { oddFooter: /&[LCR]/.test(p.footer) ? p.footer : `&C${p.footer}` };

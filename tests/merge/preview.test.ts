@@ -6,49 +6,9 @@ import fc from "fast-check";
 import { accepted, enterpriseKey, previewMerge, type MergePreview } from "../../src/merge/preview";
 import { readSources, type SourceFile } from "../../src/merge/read-source";
 import { checkParams } from "../../src/sheets/params";
-import type { CellValue, SheetPlan } from "../../src/sheets/plan";
-import { findSheetTemplate, SHEET_TEMPLATES } from "../../src/sheets/registry";
+import { SHEET_TEMPLATES } from "../../src/sheets/registry";
 import { NATIONAL_2024_SUMMARY_SAMPLE } from "../../src/sheets/tables/summary-samples";
-import { writeWorkbook } from "../../src/xlsx/writer";
-
-type Row = Record<string, string>;
-
-/**
- * A sheet rendered blank with the given parameters, its input cells then written as the data
- * says. Written cell by cell (not through render's data) so that a submission can hold what
- * render would refuse: a bad mobile number, as people type them.
- */
-function plan(template: string, params: Record<string, string | number>, inputs: Record<string, CellValue>): SheetPlan {
-  const t = findSheetTemplate(template);
-  if (!t) throw new Error(`no sheet template ${template}`);
-  const checked = checkParams(t.params, params);
-  if (!checked.ok) throw new Error(`bad params for ${template}`);
-  const blank = t.render(checked.value, undefined);
-  if (!blank.ok) throw new Error(`${template} does not render blank`);
-  const p = blank.value;
-  for (const [code, value] of Object.entries(inputs)) {
-    const b = p.inputs.find((x) => x.code === code);
-    if (!b) throw new Error(`${template} has no input ${code}`);
-    const cell = p.cells.find((c) => c.row === b.row && c.col === b.col);
-    if (cell) cell.value = value;
-    else p.cells.push({ row: b.row, col: b.col, value, locked: false });
-  }
-  return p;
-}
-
-function summaryPlan(rows: Row[], { template = "shanxi-2018-summary", recommender = "reform-zone", size = Math.max(rows.length, 3) } = {}): SheetPlan {
-  const inputs: Record<string, CellValue> = { recommender: "某某区工信局" };
-  rows.forEach((r, i) => Object.entries(r).forEach(([k, v]) => (inputs[`rows/${i}/${k}`] = v)));
-  return plan(template, { recommender, rows: size }, inputs);
-}
-
-function formPlan(fields: Record<string, string>): SheetPlan {
-  return plan("shanxi-2018-application", {}, fields);
-}
-
-async function file(name: string, plans: SheetPlan[]): Promise<SourceFile> {
-  return { name, bytes: new Uint8Array((await writeWorkbook(plans)).bytes) };
-}
+import { formPlan, summaryPlan, workbookFile as file, type Row } from "./submissions";
 
 const ROW_A: Row = { "pilot-name": "高端液压支架离散型智能制造试点示范", enterprise: "山西晋阳液压装备有限公司", contact: "王建国", mobile: "13935112345", email: "wangjg@jyhydraulic.com.cn" };
 const ROW_B: Row = { "pilot-name": "铝合金轮毂大规模个性化定制试点示范", enterprise: "山西汾河精密铸造有限公司", contact: "李敏", mobile: "15803451234", email: "limin@fhcasting.cn" };

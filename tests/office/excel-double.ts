@@ -295,7 +295,7 @@ class WorksheetDouble {
 
 /** Any property set or listed method call below `path`, recorded; `getItem`/`add` give deeper objects. */
 function recorder(onSet: (path: string, value: unknown) => void, path = ""): unknown {
-  const calls = new Set(["setPrintTitleRows", "freezeAt", "freezeRows", "freezeColumns", "protect", "unprotect"]);
+  const calls = new Set(["setPrintTitleRows", "setPrintArea", "freezeAt", "freezeRows", "freezeColumns", "protect", "unprotect"]);
   const deeper = new Set(["getItem", "add"]);
   return new Proxy(
     {},

@@ -5,7 +5,8 @@
  *       "rows": [ { "<column key>": "…", … }, … ] }
  *
  * `recommender` is the name written after 推荐单位（盖章）; `rows` are in priority order (注 1),
- * keyed by the template's column keys (序号 is numbered by the sheet and is not given). Mobile
+ * keyed by the template's column keys (序号 is numbered by the sheet and is not given), plus an
+ * optional "source": the audit column's record of where a consolidated row came from. Mobile
  * numbers and e-mail addresses are checked in full (src/core/validators.ts), scenario entries
  * for the 环节名—场景名—实例名 form (scenarios.ts); a blank cell is allowed, the sheet marks it.
  */
@@ -23,6 +24,10 @@ export interface SummaryData {
   /** Per data row, column key → the text written (null when blank). */
   rows: Record<string, string | null>[];
 }
+
+/** The audit column beside the table (issue 6): each row's source file and sheet, written by a merge. */
+export const AUDIT_KEY = "source";
+export const AUDIT_HEADER = { zh: "来源（合并记录，不打印）", en: "Source (merge record, not printed)" } as const;
 
 /** The words of the over-limit cell; `expected` uses the same. */
 export const LIMIT_WORDS = { over: "已超上限", within: "未超上限" } as const;
@@ -61,11 +66,12 @@ function readRow(out: Collector, path: string, columns: SummaryColumn[], raw: un
     return row;
   }
   for (const key of Object.keys(raw)) {
-    if (!columns.some((c) => c.key === key)) {
+    if (key !== AUDIT_KEY && !columns.some((c) => c.key === key)) {
       const serial = key === "serial" ? "序号由表格自动编号，不必填写；" : "";
-      out.add(`${path}/${key}`, `${serial}不是本表的列；可用列：${columns.map((c) => c.key).join("、")}`, `${serial ? "序号 is numbered by the sheet; " : ""}not a column of this table; the columns are ${columns.map((c) => c.key).join(", ")}`);
+      out.add(`${path}/${key}`, `${serial}不是本表的列；可用列：${columns.map((c) => c.key).join("、")}（及来源 ${AUDIT_KEY}）`, `${serial ? "序号 is numbered by the sheet; " : ""}not a column of this table; the columns are ${columns.map((c) => c.key).join(", ")} (and ${AUDIT_KEY})`);
     }
   }
+  if (raw[AUDIT_KEY] !== undefined) row[AUDIT_KEY] = text(out, `${path}/${AUDIT_KEY}`, raw[AUDIT_KEY]);
   for (const c of columns) {
     const code = `${path}/${c.key}`;
     const value = c.type === "mobile" && typeof raw[c.key] === "number" ? digits(raw[c.key] as number) : text(out, code, raw[c.key]);
@@ -96,6 +102,8 @@ function digits(n: number): string {
 /** What the count and over-limit cells must show: rows with anything in them, against the recommender's limit. */
 export function expectedSummary(t: SummaryTable, params: Params, data: SummaryData): Record<string, CellValue> {
   const limit = t.recommenders.find((r) => r.id === params.recommender)?.limit ?? t.recommenders[0].limit;
-  const count = data.rows.filter((r) => Object.values(r).some((v) => v !== null && v.trim() !== "")).length;
+  // The sheet counts a row by its table columns; a source alone does not make a row.
+  const columns = dataColumns(t);
+  const count = data.rows.filter((r) => columns.some((c) => (r[c.key] ?? "").trim() !== "")).length;
   return { count, overLimit: count > limit ? LIMIT_WORDS.over : LIMIT_WORDS.within };
 }

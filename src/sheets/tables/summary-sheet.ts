@@ -6,7 +6,9 @@
  *
  * Rows: 1 title, 2 stamp line, 3 count / limit / checks, 4 column headings (repeated when
  * printed), then the data rows, the notes, and for a scenarios column the 环节 guidance.
- * Hidden helper columns right of the table hold the per-row flags the formulas sum.
+ * Right of the table: the audit column, where a consolidation records each row's source file
+ * and sheet (issue 6); it is not part of the official table, so it does not print. Hidden
+ * helper columns after it hold the per-row flags the formulas sum.
  */
 import { GUIDE_STAGES } from "../../../templates/guide-stages";
 import type { SummaryColumn, SummaryTable } from "../../../templates/schema";
@@ -19,13 +21,17 @@ import type { ParamDef, Params, SheetTemplate } from "../registry";
 import { MARKS, STYLES } from "../styles";
 import { fitHeight, marker } from "./common";
 import { emailOk, mobileOk } from "./contact-formulas";
-import { dataColumns, expectedSummary, LIMIT_WORDS, readSummaryData, type SummaryData } from "./summary-data";
+import { AUDIT_HEADER, AUDIT_KEY, dataColumns, expectedSummary, LIMIT_WORDS, readSummaryData, type SummaryData } from "./summary-data";
 import { mobileValidation } from "../validations";
 
 const ROW = { title: 1, stamp: 2, status: 3, header: 4, first: 5 } as const;
 const STATUS_COL = { count: 3, overLimit: 4, checks: 5 } as const;
 const MAX_ROWS = 200;
 const BODY_PT = 12;
+/** Wide enough for "区县汇总.xlsx › 试点示范推荐汇总表 第 12 行" on two lines. */
+const AUDIT_WIDTH = 30;
+/** Small grey text without the input fill: a record kept beside the table, not an answer to fill in. */
+const AUDIT_STYLE: Style = { ...STYLES.input, fill: undefined, font: { ...STYLES.input.font, size: 9, color: "FF595959" }, horizontal: "left", numberFormat: "@" };
 
 export interface SummarySheetConfig {
   name: string;
@@ -85,9 +91,10 @@ export function summarySheet(t: SummaryTable, config: SummarySheetConfig): Sheet
   };
 }
 
-/** Column numbers: the table's columns first, then the hidden helpers. */
+/** Column numbers: the table's columns first, then the audit column, then the hidden helpers. */
 interface Columns {
   last: number;
+  audit: number;
   filled: number;
   /** Per contact column key, its helper (1 = malformed). */
   flags: Map<string, number>;
@@ -113,9 +120,10 @@ class SummaryDrawing {
     this.lastRow = ROW.first + Number(params.rows) - 1;
     this.b = new PlanBuilder(config.name, marker(t, params), { orientation: "landscape", fitToWidth: true, repeatRows: { first: ROW.header, last: ROW.header } });
     let next = t.columns.length;
+    const audit = ++next;
     const filled = ++next;
     const flags = new Map(t.columns.filter((c) => c.type === "mobile" || c.type === "email").map((c) => [c.key, ++next]));
-    this.cols = { last: t.columns.length, filled, flags, missing: ++next };
+    this.cols = { last: t.columns.length, audit, filled, flags, missing: ++next };
   }
 
   /** A table column's number: its place in the template. */
@@ -127,6 +135,7 @@ class SummaryDrawing {
   build(): SheetPlan {
     const b = this.b;
     this.t.columns.forEach((c, i) => b.width(i + 1, width(c)));
+    b.width(this.cols.audit, AUDIT_WIDTH);
     for (let col = this.cols.filled; col <= this.cols.missing; col++) b.width(col, 6, true);
     b.merge(span(ROW.title, 1, this.cols.last), this.t.title.zh, STYLES.title).height(ROW.title, 40);
     b.merge(span(ROW.stamp, 1, 2), this.t.stampLine.zh, { ...STYLES.label, border: undefined, horizontal: "right" });
@@ -134,6 +143,7 @@ class SummaryDrawing {
     b.input(ROW.stamp, 3, "recommender", { ...STYLES.input, horizontal: "left" }, this.data.recommender);
     b.height(ROW.stamp, 24);
     this.t.columns.forEach((c, i) => b.value(ROW.header, i + 1, c.header.zh, STYLES.header));
+    b.value(ROW.header, this.cols.audit, AUDIT_HEADER.zh, { ...STYLES.header, font: { ...STYLES.header.font, bold: false } });
     b.height(ROW.header, 32);
     for (let row = ROW.first; row <= this.lastRow; row++) this.dataRow(row, this.data.rows[row - ROW.first]);
     this.status();
@@ -141,7 +151,8 @@ class SummaryDrawing {
     this.highlights();
     const after = this.notes();
     const scenarios = this.t.columns.find((c) => c.type === "scenarios");
-    if (scenarios) this.stageGuide(scenarios, after + 1);
+    const bottom = scenarios ? this.stageGuide(scenarios, after + 1) : after;
+    b.print({ area: { top: ROW.title, left: 1, bottom, right: this.cols.last } });
     b.freeze(ROW.first, 1);
     return b.build();
   }
@@ -169,6 +180,9 @@ class SummaryDrawing {
     }
     const required = dataColumns(this.t).filter((c) => c.required).map((c) => `--(${isBlankCell(ref(row, this.col(c)))})`);
     b.formula(row, missing, `IF(${flag}=1,SUM(${required.join(",")}),0)`);
+    const source = values?.[AUDIT_KEY] ?? null;
+    b.input(row, this.cols.audit, `rows/${row - ROW.first}/${AUDIT_KEY}`, AUDIT_STYLE, source);
+    if (source) height = Math.max(height, fitHeight(source, AUDIT_WIDTH, 9));
     b.height(row, height);
   }
 
@@ -231,8 +245,8 @@ class SummaryDrawing {
     return row;
   }
 
-  /** The fourteen guide 环节 and the official example, under the notes, for the scenarios column (S2). */
-  private stageGuide(column: SummaryColumn, row: number): void {
+  /** The fourteen guide 环节 and the official example, under the notes, for the scenarios column (S2); returns the last row used. */
+  private stageGuide(column: SummaryColumn, row: number): number {
     const lines = [
       `${column.header.zh}填写说明：每条一行，写成“环节名—场景名—实例名”，可罗列多条并编号。`,
       `环节名为《智能制造典型场景参考指引（2024年版）》的 ${GUIDE_STAGES.length} 个环节之一：${GUIDE_STAGES.map((g) => g.name.zh).join("、")}。`,
@@ -241,6 +255,7 @@ class SummaryDrawing {
     lines.forEach((line, i) => {
       this.b.merge(span(row + i, 1, this.cols.last), line, STYLES.note).height(row + i, fitHeight(line, 120, 11));
     });
+    return row + lines.length - 1;
   }
 }
 

@@ -1,0 +1,275 @@
+/**
+ * `npm run bench` (merge): a consolidation as a user runs it (issue 6) over 200 submitted
+ * workbooks, with seconds per phase and peak memory. The files are generated first,
+ * deterministically: county-level 2018 summary tables with 1–5 rows and 2018 application forms
+ * (one enterprise each, filled as the sample form is), with varied names, mobiles and e-mails,
+ * some enterprises submitted twice, a few malformed mobiles, and a handful of files that are not
+ * workbooks at all, so the refusals run too. Then, timed: readSources over all 200 → previewMerge
+ * into the 2018 table → accepted (no invalid row kept) → mergedTablePlan → writeWorkbook.
+ *
+ * A summary sheet holds at most 200 rows (mergedTablePlan refuses more), so the write step
+ * covers the first 200 accepted rows when there are more; the output says so.
+ */
+import JSZip from "jszip";
+import { accepted, previewMerge, type MergeTarget } from "../src/merge/preview";
+import { readSources, type SourceFile } from "../src/merge/read-source";
+import { mergedTablePlan } from "../src/merge/summary-merge";
+import { fillInputs } from "../src/sheets/fill-inputs";
+import { checkParams } from "../src/sheets/params";
+import type { CellValue, SheetPlan } from "../src/sheets/plan";
+import { findSheetTemplate } from "../src/sheets/registry";
+import { SHANXI_2018_APPLICATION_SAMPLE } from "../src/sheets/tables/form-samples";
+import { writeWorkbook } from "../src/xlsx/writer";
+import { prng } from "./random";
+
+const FILES = 200;
+/** Files that are not workbooks (random bytes, truncated zips, a .csv, a zip without a workbook). */
+const BAD_FILES = 6;
+/** Of the good files, this many are county summary tables; the rest are application forms. */
+const SUMMARY_FILES = 40;
+const PASSES = 3;
+const SAMPLE_MS = 10;
+
+const SUMMARY = "shanxi-2018-summary";
+const FORM = "shanxi-2018-application";
+/** 综改示范区管委会: with 市经信委 the largest limit (5) among the 2018 table's recommenders. */
+const TARGET: MergeTarget = { template: SUMMARY, recommender: "reform-zone" };
+
+const rnd = prng(2018);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
+const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join("");
+
+// ---- the people and enterprises in the files ----
+
+const CITIES = ["太原", "大同", "阳泉", "长治", "晋城", "朔州", "晋中", "运城", "忻州", "临汾", "吕梁"];
+const TRADES = ["液压装备", "精密铸造", "智能装备", "煤机制造", "新材料", "焦化", "轴承制造", "电子科技", "特钢", "装备制造", "医药", "食品", "纺织", "汽车零部件"];
+const SUFFIXES = ["有限公司", "股份有限公司", "集团有限公司", "有限责任公司"];
+const BRANDS = ["晋阳", "汾河", "太行", "吕梁山", "五台", "恒山", "中条", "黄河", "龙城", "并州", "潞安", "沁水", "丹河", "云冈"];
+const PRODUCTS = ["高端液压支架", "铝合金轮毂", "煤矿综采装备", "精密轴承", "特种钢材", "焦炉煤气综合利用", "新能源汽车电机", "中药饮片", "乳制品", "高性能纤维"];
+const MODES = ["离散型智能制造", "流程型智能制造", "网络协同制造", "大规模个性化定制", "远程运维服务"];
+const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "孙", "郭", "武", "冯", "韩"];
+const GIVEN = ["建国", "敏", "晓峰", "丽", "伟", "芳", "志强", "静", "海涛", "红梅", "俊", "雪"];
+const LATIN = "abcdefghijklmnopqrstuvwxyz";
+const MOBILE_PREFIXES = ["135", "136", "138", "139", "150", "151", "158", "159", "182", "186", "187", "188", "199"];
+
+interface Entry {
+  project: string;
+  enterprise: string;
+  contact: string;
+  mobile: string;
+  email: string;
+}
+
+const entries: Entry[] = [];
+let invalidMobiles = 0;
+let repeats = 0;
+
+/** A new enterprise, or now and then one already submitted (same project, or a second one: 第十三条), written a little differently. */
+function entry(): Entry {
+  if (entries.length > 10 && rnd() < 0.06) {
+    repeats++;
+    const earlier = pick(entries);
+    const project = rnd() < 0.5 ? earlier.project : `${pick(PRODUCTS)}${pick(MODES)}试点示范`;
+    return { ...earlier, project, enterprise: rnd() < 0.5 ? ` ${earlier.enterprise} ` : earlier.enterprise.replace("有限", "　有限") };
+  }
+  const city = pick(CITIES);
+  const letters = (n: number) => Array.from({ length: n }, () => pick(Array.from(LATIN))).join("");
+  let mobile = `${pick(MOBILE_PREFIXES)}${digits(8)}`;
+  if (rnd() < 0.04) {
+    invalidMobiles++;
+    mobile = pick([mobile.slice(0, 10), `${mobile}${digits(1)}`, `0351-${digits(7)}`, `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}x`]);
+  }
+  const e: Entry = {
+    project: `${pick(PRODUCTS)}${pick(MODES)}试点示范`,
+    enterprise: `山西${city}${pick(BRANDS)}${pick(TRADES)}${pick(SUFFIXES)}`,
+    contact: `${pick(SURNAMES)}${pick(GIVEN)}`,
+    mobile,
+    email: `${letters(2 + Math.floor(rnd() * 5))}@${letters(4 + Math.floor(rnd() * 6))}.${pick(["com", "com.cn", "cn"])}`,
+  };
+  entries.push(e);
+  return e;
+}
+
+// ---- the files ----
+
+/** A template rendered (blank, or with its data) and then typed into, unchecked, as a person would. */
+function sheet(template: string, params: Record<string, string | number>, data: unknown, typed: [string, CellValue][]): SheetPlan {
+  const t = findSheetTemplate(template);
+  if (!t) throw new Error(`no sheet template ${template}`);
+  const checked = checkParams(t.params, params);
+  if (!checked.ok) throw new Error(`bad params for ${template}`);
+  const rendered = t.render(checked.value, data);
+  if (!rendered.ok) throw new Error(`${template} refuses the generated data: ${JSON.stringify(rendered.problems)}`);
+  return fillInputs(rendered.value, typed);
+}
+
+/** A county's summary table: 1–5 rows on the default 10-row sheet; mobiles are typed, so a malformed one goes in as written. */
+function summaryPlan(county: string): SheetPlan {
+  const typed: [string, CellValue][] = [["recommender", `${county}工业和信息化局`]];
+  const n = 1 + Math.floor(rnd() * 5);
+  for (let i = 0; i < n; i++) {
+    const e = entry();
+    typed.push([`rows/${i}/pilot-name`, e.project], [`rows/${i}/enterprise`, e.enterprise], [`rows/${i}/contact`, e.contact], [`rows/${i}/mobile`, e.mobile], [`rows/${i}/email`, e.email]);
+  }
+  return sheet(SUMMARY, { recommender: pick(["reform-zone", "city-eitc"]) }, undefined, typed);
+}
+
+/** An application form filled as the sample is, with this enterprise's names and contact; the mobile typed in afterwards. */
+function formPlan(e: Entry): SheetPlan {
+  const data = {
+    ...SHANXI_2018_APPLICATION_SAMPLE,
+    "cover-pilot-name": e.project,
+    "pilot-name": e.project.replace(/试点示范$/, "数字化车间"),
+    "cover-applicant": e.enterprise.trim(),
+    "enterprise-name": e.enterprise,
+    "contact-name": e.contact,
+    "contact-email": e.email,
+  };
+  return sheet(FORM, {}, data, [["contact-mobile", e.mobile]]);
+}
+
+async function workbook(plans: SheetPlan[]): Promise<Uint8Array> {
+  return new Uint8Array((await writeWorkbook(plans)).bytes);
+}
+
+/** Files that are not workbooks, made from a good one where they imitate a damaged download. */
+async function badFiles(good: Uint8Array): Promise<SourceFile[]> {
+  const noise = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rnd() * 256));
+  const docx = new JSZip();
+  docx.file("[Content_Types].xml", '<?xml version="1.0"?><Types/>');
+  docx.file("word/document.xml", "<w:document/>");
+  const files: SourceFile[] = [
+    { name: "扫描件.xlsx", bytes: noise(48 * 1024) },
+    { name: "乱码.xlsx", bytes: noise(3 * 1024) },
+    { name: "下载中断-1.xlsx", bytes: good.slice(0, Math.floor(good.byteLength / 2)) },
+    { name: "下载中断-2.xlsx", bytes: good.slice(0, good.byteLength - 100) },
+    { name: "名单.csv", bytes: new TextEncoder().encode("企业名称,联系人,手机号码\n山西某某有限公司,王某,13900000000\n") },
+    { name: "申报说明.docx", bytes: await docx.generateAsync({ type: "uint8array", compression: "DEFLATE" }) },
+  ];
+  if (files.length !== BAD_FILES) throw new Error("BAD_FILES is out of step with badFiles()");
+  return files;
+}
+
+async function generate(): Promise<SourceFile[]> {
+  const kinds = [...Array<"summary">(SUMMARY_FILES).fill("summary"), ...Array<"form">(FILES - BAD_FILES - SUMMARY_FILES).fill("form")];
+  // A deterministic shuffle (Fisher–Yates), so summaries and forms arrive mixed.
+  for (let i = kinds.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [kinds[i], kinds[j]] = [kinds[j], kinds[i]];
+  }
+  const files: SourceFile[] = [];
+  for (const [i, kind] of kinds.entries()) {
+    if (kind === "summary") {
+      const county = `${pick(CITIES)}市第${i + 1}区县`;
+      files.push({ name: `${county}推荐汇总.xlsx`, bytes: await workbook([summaryPlan(county)]) });
+    } else {
+      const e = entry();
+      files.push({ name: `${String(i + 1).padStart(3, "0")}-${e.enterprise.trim()}-申报书.xlsx`, bytes: await workbook([formPlan(e)]) });
+    }
+  }
+  const bad = await badFiles(files[0].bytes);
+  // The bad files go in at fixed places among the good ones.
+  bad.forEach((f, k) => files.splice(Math.floor(((k + 1) * files.length) / (bad.length + 1)), 0, f));
+  return files;
+}
+
+// ---- memory ----
+
+const peak = { rss: 0, heap: 0 };
+function sample(): void {
+  const m = process.memoryUsage();
+  peak.rss = Math.max(peak.rss, m.rss);
+  peak.heap = Math.max(peak.heap, m.heapUsed);
+}
+
+// ---- the merge ----
+
+interface Pass {
+  read: number;
+  preview: number;
+  write: number;
+  total: number;
+  refused: number;
+  duplicates: number;
+  onePerYear: number;
+  previewed: number;
+  accepted: number;
+  written: number;
+  outBytes: number;
+}
+
+const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+
+async function pass(files: readonly SourceFile[]): Promise<Pass> {
+  const start = process.hrtime.bigint();
+  const sources = await readSources(files);
+  const read = seconds(start);
+  sample();
+
+  let at = process.hrtime.bigint();
+  const preview = previewMerge(TARGET, sources);
+  const rows = accepted(preview, new Set());
+  const previewed = seconds(at);
+  sample();
+
+  at = process.hrtime.bigint();
+  const max = Number(findSheetTemplate(SUMMARY)?.params.find((p) => p.key === "rows")?.max);
+  const written = rows.slice(0, max);
+  const plan = mergedTablePlan(preview, written);
+  if (!plan.ok) throw new Error(`mergedTablePlan failed: ${JSON.stringify(plan.problems)}`);
+  const out = await writeWorkbook([plan.value]);
+  const write = seconds(at);
+  sample();
+
+  return {
+    read,
+    preview: previewed,
+    write,
+    total: seconds(start),
+    refused: preview.refused.length,
+    duplicates: preview.duplicates.length,
+    onePerYear: preview.onePerYear.length,
+    previewed: preview.rows.length,
+    accepted: rows.length,
+    written: written.length,
+    outBytes: out.bytes.byteLength,
+  };
+}
+
+async function main(): Promise<void> {
+  const generating = process.hrtime.bigint();
+  const files = await generate();
+  const inputBytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+  console.log(
+    `merge: ${files.length} files (${SUMMARY_FILES} county summaries with 1–5 rows, ${FILES - BAD_FILES - SUMMARY_FILES} application forms, ${BAD_FILES} not workbooks), ` +
+      `${mb(inputBytes)} MB in all; ${invalidMobiles} malformed mobiles, ${repeats} enterprises submitted again; generated in ${seconds(generating).toFixed(1)} s`,
+  );
+
+  sample();
+  const sampler = setInterval(sample, SAMPLE_MS);
+  await pass(files); // warm-up: the JIT compiles the reader, the checks and the writer
+  const runs: Pass[] = [];
+  for (let i = 0; i < PASSES; i++) runs.push(await pass(files));
+  clearInterval(sampler);
+  sample();
+
+  runs.sort((a, b) => a.total - b.total);
+  const m = runs[Math.floor(PASSES / 2)];
+  const all = runs.map((r) => r.total.toFixed(2)).join(", ");
+  const cap = m.written < m.accepted ? ` (a summary sheet holds at most ${m.written}: the write step covers the first ${m.written})` : "";
+  console.log(`merge: ${m.refused} files refused; ${m.previewed} rows previewed (${m.duplicates} duplicate groups, ${m.onePerYear} under 第十三条), ${m.accepted} accepted (invalid rows not kept), ${m.written} written${cap}; merged workbook ${(m.outBytes / 1024).toFixed(0)} KB`);
+  console.log(
+    `merge: ${m.total.toFixed(2)} s (median of ${all} s) = read ${m.read.toFixed(2)} s + preview ${m.preview.toFixed(3)} s + plan and write ${m.write.toFixed(3)} s; ` +
+      `${(files.length / m.total).toFixed(1)} files/s, ${(inputBytes / (1024 * 1024) / m.total).toFixed(2)} MB/s`,
+  );
+  console.log(
+    `merge: peak memory over ${PASSES + 1} passes (sampled every ${SAMPLE_MS} ms): RSS ${mb(peak.rss)} MiB, heap used ${mb(peak.heap)} MiB; ` +
+      `process max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB (with generation)`,
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

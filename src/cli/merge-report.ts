@@ -1,0 +1,88 @@
+/**
+ * The merge preview as the terminal shows it: every row in priority order with the 序号 it
+ * would get, what happens to it and where it came from, then the problems (file › sheet › cell),
+ * duplicates, 第十三条, the limit, and the sheets and files left out with their reasons.
+ */
+import type { MergePreview, PreviewRow } from "../merge/preview";
+import { findSheetTemplate } from "../sheets/registry";
+import type { Lang } from "./main";
+import { displayWidth, renderTable } from "./text-table";
+
+export type RowStatus = "existing" | "added" | "kept" | "invalid" | "dropped";
+
+export interface RowOutcome {
+  status: RowStatus;
+  /** The 序号 the row gets in the merged table, null when it is not written. */
+  serial: number | null;
+}
+
+const STATUS_WORDS: Record<RowStatus, Record<Lang, string>> = {
+  existing: { zh: "原有", en: "existing" },
+  added: { zh: "追加", en: "added" },
+  kept: { zh: "有误，保留", en: "invalid, kept" },
+  invalid: { zh: "有误，不写入", en: "invalid, not written" },
+  dropped: { zh: "剔除", en: "dropped" },
+};
+
+/** Each row's fate, given the rows accepted() chose. */
+export function rowStatuses(preview: MergePreview, rows: readonly PreviewRow[], keep: ReadonlySet<string>, drop: ReadonlySet<string>): Map<string, RowOutcome> {
+  const serial = new Map(rows.map((r, i) => [r.id, i + 1]));
+  return new Map(
+    preview.rows.map((r) => {
+      const status: RowStatus = r.source.existing ? "existing" : drop.has(r.id) ? "dropped" : r.invalid ? (keep.has(r.id) ? "kept" : "invalid") : "added";
+      return [r.id, { status, serial: serial.get(r.id) ?? null }];
+    }),
+  );
+}
+
+/** Long cells (a list of scenarios) are cut so the table stays one line a row. */
+function cut(text: string | null, width = 24): string {
+  if (text === null) return "";
+  const line = text.replace(/\s*\n\s*/g, "；");
+  if (displayWidth(line) <= width) return line;
+  let out = "";
+  for (const ch of line) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+export function mergeReport(preview: MergePreview, outcomes: ReadonlyMap<string, RowOutcome>, { lang, target }: { lang: Lang; target: string | null }): string {
+  const zh = lang === "zh";
+  const r = preview.recommender;
+  const written = [...outcomes.values()].filter((o) => o.serial !== null).length;
+  const title = findSheetTemplate(preview.template)?.title[lang] ?? preview.template;
+  const lines: string[] = [
+    zh ? `合并预览：${title}，${r.name}（上限 ${r.limit} 项）` : `Merge preview: ${title}, ${r.name} (limit ${r.limit})`,
+    zh ? `目标：${target ?? "新建汇总表"}；将写入 ${written} 行（共 ${preview.rows.length} 行）` : `Target: ${target ?? "a new summary table"}; ${written} of ${preview.rows.length} rows to write`,
+    "",
+    renderTable(
+      [zh ? "序号" : "no.", zh ? "行" : "row", ...preview.columns.map((c) => c.header), zh ? "处理" : "action", zh ? "来源" : "source"],
+      preview.rows.map((row) => {
+        const o = outcomes.get(row.id);
+        return [o?.serial == null ? "" : String(o.serial), row.id, ...preview.columns.map((c) => cut(row.values[c.key])), o ? STATUS_WORDS[o.status][lang] : "", row.audit];
+      }),
+    ),
+  ];
+  const section = (title: string, items: string[]) => {
+    if (items.length > 0) lines.push("", title, ...items.map((i) => `  ${i}`));
+  };
+  section(
+    zh ? "问题：" : "Problems:",
+    preview.problems.map((p) => `${[p.file, p.sheet, p.cell].filter(Boolean).join(" › ")}${p.rowId ? `（${p.rowId}）` : ""}：${p.severity === "warning" ? (zh ? "提示 " : "warning ") : ""}${p.message[lang]}`),
+  );
+  section(
+    zh ? "重复（同一统一社会信用代码或企业名称）：" : "Duplicates (same credit code or enterprise name):",
+    preview.duplicates.map((d) => `${d.enterprise}：${d.members.map((m) => m.rowId).join(", ")}`),
+  );
+  section(zh ? "一年一项（第十三条）：" : "One application a year (第十三条):", preview.onePerYear.map((o) => o.message[lang]));
+  if (preview.overLimit) section(zh ? "超出上限：" : "Over the limit:", [preview.overLimit.message[lang]]);
+  section(zh ? "未合并的工作表：" : "Sheets not merged:", preview.skipped.map((s) => `${s.file} › ${s.sheet}：${s.reason[lang]}`));
+  section(zh ? "拒收的文件：" : "Files refused:", preview.refused.map((f) => `${f.file}：${f.reason[lang]}`));
+  const invalid = preview.rows.filter((row) => outcomes.get(row.id)?.status === "invalid").map((row) => row.id);
+  if (invalid.length > 0) {
+    lines.push("", zh ? `有误的行不写入；确需保留请加 --keep ${invalid.join(",")}` : `Invalid rows are not written; to keep them add --keep ${invalid.join(",")}`);
+  }
+  return lines.join("\n");
+}
