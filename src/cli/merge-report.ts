@@ -3,7 +3,8 @@
  * would get, what happens to it and where it came from, then the problems (file › sheet › cell),
  * duplicates, 第十三条, the limit, and the sheets and files left out with their reasons.
  */
-import type { MergePreview, PreviewRow } from "../merge/preview";
+import type { Text } from "../../templates/schema";
+import type { MergePreview, PreviewRow, RefusedFile, SkippedSheet } from "../merge/preview";
 import { findSheetTemplate } from "../sheets/registry";
 import type { Lang } from "./main";
 import { displayWidth, renderTable } from "./text-table";
@@ -65,24 +66,35 @@ export function mergeReport(preview: MergePreview, outcomes: ReadonlyMap<string,
       }),
     ),
   ];
-  const section = (title: string, items: string[]) => {
-    if (items.length > 0) lines.push("", title, ...items.map((i) => `  ${i}`));
-  };
-  section(
-    zh ? "问题：" : "Problems:",
-    preview.problems.map((p) => `${[p.file, p.sheet, p.cell].filter(Boolean).join(" › ")}${p.rowId ? `（${p.rowId}）` : ""}：${p.severity === "warning" ? (zh ? "提示 " : "warning ") : ""}${p.message[lang]}`),
-  );
+  const section = (title: string, items: string[]) => appendSection(lines, title, items);
+  section(zh ? "问题：" : "Problems:", preview.problems.map((p) => problemLine(p, lang)));
   section(
     zh ? "重复（同一统一社会信用代码或企业名称）：" : "Duplicates (same credit code or enterprise name):",
     preview.duplicates.map((d) => `${d.enterprise}：${d.members.map((m) => m.rowId).join(", ")}`),
   );
   section(zh ? "一年一项（第十三条）：" : "One application a year (第十三条):", preview.onePerYear.map((o) => o.message[lang]));
   if (preview.overLimit) section(zh ? "超出上限：" : "Over the limit:", [preview.overLimit.message[lang]]);
-  section(zh ? "未合并的工作表：" : "Sheets not merged:", preview.skipped.map((s) => `${s.file} › ${s.sheet}：${s.reason[lang]}`));
-  section(zh ? "拒收的文件：" : "Files refused:", preview.refused.map((f) => `${f.file}：${f.reason[lang]}`));
+  leftOut(lines, preview, lang);
   const invalid = preview.rows.filter((row) => outcomes.get(row.id)?.status === "invalid").map((row) => row.id);
   if (invalid.length > 0) {
     lines.push("", zh ? `有误的行不写入；确需保留请加 --keep ${invalid.join(",")}` : `Invalid rows are not written; to keep them add --keep ${invalid.join(",")}`);
   }
   return lines.join("\n");
+}
+
+/** A titled, indented list after a blank line; nothing when the list is empty. */
+export function appendSection(lines: string[], title: string, items: string[]): void {
+  if (items.length > 0) lines.push("", title, ...items.map((i) => `  ${i}`));
+}
+
+/** "file › sheet › cell（row）：message", warnings marked as such. */
+export function problemLine(p: { file: string; sheet: string; cell?: string; rowId?: string; severity: "error" | "warning"; message: Text }, lang: Lang): string {
+  const warning = p.severity === "warning" ? (lang === "zh" ? "提示 " : "warning ") : "";
+  return `${[p.file, p.sheet, p.cell].filter(Boolean).join(" › ")}${p.rowId ? `（${p.rowId}）` : ""}：${warning}${p.message[lang]}`;
+}
+
+/** The sheets not merged and the files refused, each with its reason. */
+export function leftOut(lines: string[], { skipped, refused }: { skipped: SkippedSheet[]; refused: RefusedFile[] }, lang: Lang): void {
+  appendSection(lines, lang === "zh" ? "未合并的工作表：" : "Sheets not merged:", skipped.map((s) => `${s.file} › ${s.sheet}：${s.reason[lang]}`));
+  appendSection(lines, lang === "zh" ? "拒收的文件：" : "Files refused:", refused.map((f) => `${f.file}：${f.reason[lang]}`));
 }

@@ -119,6 +119,7 @@ describe("the rest of the plan", () => {
     expect(at("pageLayout.orientation")).toEqual([["", "Landscape"]]);
     expect(at("pageLayout.zoom")).toEqual([["", { horizontalFitToPages: 1, verticalFitToPages: 0 }]]);
     expect(at("pageLayout.setPrintTitleRows")).toEqual([["", "$1:$2"]]);
+    expect(at("pageLayout.setPrintArea")).toEqual([["", "$A$1:$C$5"]]);
     expect(at("pageLayout.headersFooters.defaultForAllPages.centerFooter")).toEqual([["", "第 &P 页，共 &N 页"]]);
     expect(at("pageLayout.leftMargin")).toEqual([["", 0.7 * 72]]);
     expect(at("protection.protect")).toEqual([["", { allowFormatColumns: true, allowFormatRows: true }]]);

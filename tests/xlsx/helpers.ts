@@ -37,10 +37,10 @@ export const MARKER: SheetMarker = { template: "hand-made", version: 1, params: 
 
 /**
  * A small sheet with one of everything: a title merged over three columns, two inputs, a
- * formula over them, a validation, a conditional format, a name, frozen panes, print titles.
+ * formula over them, a validation, a conditional format, a name, frozen panes, print titles and area.
  */
 export function smallPlan(name = "表1", marker: SheetMarker = MARKER): SheetPlan {
-  return new PlanBuilder(name, marker, { orientation: "landscape", repeatRows: { first: 1, last: 2 } })
+  return new PlanBuilder(name, marker, { orientation: "landscape", repeatRows: { first: 1, last: 2 }, area: { top: 1, left: 1, bottom: 5, right: 3 } })
     .merge({ top: 1, left: 1, bottom: 1, right: 3 }, "小表", STYLES.title)
     .value(2, 1, "项目", STYLES.header)
     .value(2, 2, "填写", STYLES.header)

@@ -96,8 +96,8 @@ describe("sheet features", () => {
     expect(cf.rules[0]).toMatchObject({ type: "expression", formulae: ["B5>=10"], style: { fill: { bgColor: { argb: "FFC6EFCE" } }, font: { color: { argb: "FF006100" } } } });
   });
 
-  test("print setup: A4, orientation, one page wide, margins, print titles, page-numbered footer", () => {
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+  test("print setup: A4, orientation, one page wide, margins, print titles and area, page-numbered footer", () => {
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2", printArea: "A1:C5" });
     expect(sheet.pageSetup.margins).toMatchObject({ left: 0.7, right: 0.7, top: 0.75, bottom: 0.75 });
     expect(sheet.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
   });

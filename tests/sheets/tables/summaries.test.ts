@@ -12,6 +12,7 @@ import { PlanBuilder } from "../../../src/sheets/builder";
 import type { SheetPlan } from "../../../src/sheets/plan";
 import { STYLES } from "../../../src/sheets/styles";
 import { emailOk, mobileOk } from "../../../src/sheets/tables/contact-formulas";
+import { AUDIT_HEADER, AUDIT_KEY } from "../../../src/sheets/tables/summary-data";
 import { summarySheet } from "../../../src/sheets/tables/summary-sheet";
 import { paramsOf, plan, recalculated, resultFormula, sheet, typed, type Recalculated, withLibreOffice } from "./support";
 
@@ -41,6 +42,20 @@ describe.each(["shanxi-2018-summary", "national-2024-summary"])("%s: the officia
     expect(dataRows(plan(sheet(id), undefined, { rows: 200 }))).toBe(200);
     expect(sheet(id).render({ rows: 201 }, undefined).ok).toBe(false);
     expect(p.print).toMatchObject({ orientation: "landscape", fitToWidth: true, repeatRows: { first: 4, last: 4 } });
+  });
+
+  test("the audit column right of the table: its header, a text cell per row for the row's source, outside the print area", () => {
+    const audit = t.columns.length + 1;
+    expect(textAt(p, 4, audit)).toBe(AUDIT_HEADER.zh);
+    const cells = p.inputs.filter((i) => i.code.endsWith(`/${AUDIT_KEY}`));
+    expect(cells).toHaveLength(t.blankRows);
+    expect(cells.every((i) => i.col === audit)).toBe(true);
+    expect(p.print.area).toMatchObject({ top: 1, left: 1, right: t.columns.length });
+    // Everything official prints: the notes (and S2's guidance) are inside the area.
+    const lastText = Math.max(...p.cells.filter((c) => typeof c.value === "string").map((c) => c.row));
+    expect(p.print.area?.bottom).toBe(lastText);
+    const written = plan(sheet(id), { rows: [{ [AUDIT_KEY]: "甲县.xlsx › 汇总表 第 1 行" }] });
+    expect(textAt(written, cells[0].row, audit)).toBe("甲县.xlsx › 汇总表 第 1 行");
   });
 
   test("序号 is a formula on every row, numbering filled rows only; nobody types it", () => {
