@@ -43,7 +43,9 @@ const USAGE = `用法 / usage:
   assessbook extract <in.xlsx> [--json]             读回工作表并用计算核心复核 / read sheets back and check them against the engine
   assessbook merge <source.xlsx>... -o <out.xlsx> (--into <summary.xlsx> [--sheet <name>] | --template <summary> [--recommender <id>])
                    [--keep <row,...>] [--drop <row,...>] [--confirm <code>] [--force] [--json]
-                                                    合并报送的工作簿到推荐汇总表：先预览，确认后写入 / merge submitted workbooks into a summary table: preview, then write once confirmed
+                                                    合并报送的工作簿到推荐汇总表：先预览，确认后写入 / merge submissions into a summary table: preview, then write once confirmed
+  assessbook merge <expert.xlsx>... -o <out.xlsx> --template <rubric>-panel [--keep <id,...>] [--confirm <code>]
+                                                    合并各专家的评分表为专家组评分表 / merge experts' scoring sheets into panel sheets
 选项 / options: --json  机器可读输出 / machine-readable output
                 --lang zh|en  输出语言 / output language (default zh)
                 -o, --output  输出文件 / output file (.xlsx); --force 覆盖已有文件 / overwrite an existing file
