@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { accepted, previewMerge, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../merge/preview";
 import { readSource, readSources, type MarkedSheet, type SourceFile, type SourceResult } from "../merge/read-source";
@@ -32,11 +33,18 @@ export async function mergeCommand(ctx: CommandContext): Promise<number> {
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`输出文件应以 .xlsx 结尾 / the output file must end in .xlsx: ${output}`);
   if (args.length === 0) throw new UsageError("merge 需要至少一个来源文件 / merge needs at least one source file");
   const inputs = [...args, ...(options.into ? [options.into] : [])];
-  if (inputs.some((p) => resolve(p) === resolve(output))) throw new UsageError(`输出文件不能是输入文件之一，输入文件从不改动 / the output cannot be one of the inputs, which are never modified: ${output}`);
+  if (await isOneOf(output, inputs)) throw new UsageError(`输出文件不能是输入文件之一，输入文件从不改动 / the output cannot be one of the inputs, which are never modified: ${output}`);
   const panelRubric = options.template === undefined ? undefined : PANEL_TEMPLATES.get(options.template);
   if (panelRubric && (options.into || options.recommender || options.sheet || options.drop.length > 0)) {
     throw new UsageError("专家组评分表的合并不接受 --into、--recommender、--sheet、--drop / merging into expert panels takes none of --into, --recommender, --sheet, --drop");
   }
+  if (!panelRubric && options.template !== undefined && !(SUMMARY_TEMPLATES as readonly string[]).includes(options.template)) {
+    const choices = [...SUMMARY_TEMPLATES, ...PANEL_TEMPLATES.keys()].join(", ");
+    throw new UsageError(`--template 应为推荐汇总表或专家组评分表之一 / --template is a summary table or an expert panel: ${choices}; got ${options.template}`);
+  }
+  // The target's own recommender and sheet decide; a second answer would be silently overruled.
+  if (options.into && options.recommender) throw new UsageError("--recommender 只用于新建汇总表（--template）；--into 的目标表已有推荐单位类别 / --recommender is for a new table (--template); the --into table has its own");
+  if (!options.into && options.sheet) throw new UsageError("--sheet 指定 --into 工作簿中的汇总表，须与 --into 同用 / --sheet names the table in the --into workbook and needs --into");
   if (!options.force && (await exists(output))) throw new InputError([`${output}: 文件已存在，加 --force 覆盖 / already exists; add --force to overwrite it`]);
 
   const target = options.into ? await readIntoTarget(options.into, options.template, options.sheet) : null;
@@ -64,7 +72,8 @@ function summaryMerge(template: SummaryTemplateId, target: LoadedTarget | null, 
   const rows = accepted(preview, keep, drop);
   const statuses = rowStatuses(preview, rows, keep, drop);
   return {
-    code: confirmationCode([preview.template, preview.recommender.id, rows.map((r) => [r.id, r.values, r.audit])]),
+    // The target is part of what is written: its file, sheet, stamp and size, or none.
+    code: confirmationCode([preview.template, preview.recommender.id, target && [target.file, target.sheet, target.recommenderName, target.rowCount], rows.map((r) => [r.id, r.values, r.audit])]),
     count: rows.length,
     report: () => mergeReport(preview, statuses, { lang, target: target ? `${target.file} › ${target.sheet}` : null }),
     json: (written) => ({ ...preview, rows: preview.rows.map((r) => ({ ...r, ...statuses.get(r.id) })), sheets: written }),
@@ -95,7 +104,6 @@ async function readIntoTarget(path: string, template: string | undefined, sheetN
 function chooseTemplate(target: TargetTable | null, given: string | undefined): SummaryTemplateId {
   if (target) return target.template;
   if (given === undefined) throw new UsageError(`merge 需要 --into <汇总表.xlsx> 或 --template <汇总表编号> / merge needs --into or --template（${SUMMARY_TEMPLATES.join(", ")}）`);
-  if (!(SUMMARY_TEMPLATES as readonly string[]).includes(given)) throw new UsageError(`--template 应为推荐汇总表之一 / --template is one of the summary tables: ${SUMMARY_TEMPLATES.join(", ")}; got ${given}`);
   return given as SummaryTemplateId;
 }
 
@@ -126,3 +134,20 @@ async function writeSummary(preview: MergePreview, rows: PreviewRow[], target: L
   }
 }
 
+
+/**
+ * Whether the output names one of the inputs: the same path compared without case (Windows and
+ * macOS file systems ignore it, and the atomic rename would replace the input), or, when the
+ * output exists, the same file reached another way (a link).
+ */
+async function isOneOf(output: string, inputs: string[]): Promise<boolean> {
+  const key = (p: string) => resolve(p).toLowerCase();
+  if (inputs.some((p) => key(p) === key(output))) return true;
+  const out = await stat(output).catch(() => null);
+  if (!out) return false;
+  for (const p of inputs) {
+    const s = await stat(p).catch(() => null);
+    if (s && s.dev === out.dev && s.ino === out.ino) return true;
+  }
+  return false;
+}

@@ -26,7 +26,7 @@ export function panelMerge(rubric: string, sources: SourceResult[], keepGiven: s
   const unknown = [...keep].filter((id) => !members.has(id));
   if (unknown.length > 0) throw new UsageError(`--keep：预览中没有这些专家 / no such experts in the preview: ${unknown.join(", ")}`);
   const written = (m: PanelMember) => !m.invalid || keep.has(m.id);
-  const chosen = preview.panels.map((p) => [p.id, p.enterprise, p.experts.filter(written).map((m) => [m.id, m.name, m.scores])]);
+  const chosen = preview.panels.map((p) => [p.id, p.enterprise, p.date, p.experts.filter(written).map((m) => [m.id, m.name, m.scores])]);
   return {
     code: confirmationCode([rubric, preview.margin, chosen]),
     count: [...members.values()].filter(written).length,
