@@ -21,7 +21,7 @@ import { DISCRETE_SAMPLES } from "../../src/sheets/scoring/samples";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { oleFile, plainWorkbook } from "../merge/bad-files";
-import { formPlan, summaryPlan, type Row } from "../merge/submissions";
+import { FORM, formPlan, ROW_A, ROW_B, ROW_C, summaryPlan, type Row } from "../merge/submissions";
 
 function fail(message: string): never {
   throw new Error(message);
@@ -102,9 +102,6 @@ const asWritten = (r: Row) => Object.fromEntries(Object.entries(r).map(([k, v]) 
 const SUMMARY = "shanxi-2018-summary";
 const SHEET = "试点示范推荐汇总表";
 
-const ROW_A: Row = { "pilot-name": "高端液压支架离散型智能制造试点示范", enterprise: "山西晋阳液压装备有限公司", contact: "王建国", mobile: "13935112345", email: "wangjg@jyhydraulic.com.cn" };
-const ROW_B: Row = { "pilot-name": "铝合金轮毂大规模个性化定制试点示范", enterprise: "山西汾河精密铸造有限公司", contact: "李敏", mobile: "15803451234", email: "limin@fhcasting.cn" };
-const ROW_C: Row = { "pilot-name": "煤矿综采装备远程运维服务试点示范", enterprise: "山西太行智能装备股份有限公司", contact: "赵晓峰", mobile: "18636012345", email: "zhaoxf@taihang-ie.com" };
 /** ROW_B with a mobile number one digit short: invalid. */
 const BAD_B: Row = { ...ROW_B, mobile: "1580345123" };
 /** ROW_A again, its name written with a half-width and a full-width space: a duplicate. */
@@ -113,14 +110,6 @@ const A_SPACED: Row = { ...ROW_A, enterprise: " 山西晋阳液压装备　有�
 const C_OTHER: Row = { ...ROW_C, "pilot-name": "矿用掘进装备数字化车间试点示范" };
 /** Already in the target table. */
 const ROW_T: Row = { "pilot-name": "重型机械智能工厂试点示范", enterprise: "太原重型机械集团有限公司", contact: "刘强", mobile: "13834512345", email: "liuq@tz.com.cn" };
-const FORM: Record<string, string> = {
-  "cover-pilot-name": "精密轴承数字化车间试点示范",
-  "enterprise-name": "山西长治轴承制造有限公司",
-  "org-code": "91140400MA0K3L7X27",
-  "contact-name": "孙丽",
-  "contact-mobile": "13703551234",
-  "contact-email": "sunli@czbearing.cn",
-};
 const FORM_ROW: Row = { "pilot-name": FORM["cover-pilot-name"], enterprise: FORM["enterprise-name"], contact: "孙丽", mobile: "13703551234", email: "sunli@czbearing.cn" };
 
 /** A sheet template rendered with its sample data (or with `data`). */

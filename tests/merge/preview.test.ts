@@ -8,19 +8,8 @@ import { readSources, type SourceFile } from "../../src/merge/read-source";
 import { checkParams } from "../../src/sheets/params";
 import { SHEET_TEMPLATES } from "../../src/sheets/registry";
 import { NATIONAL_2024_SUMMARY_SAMPLE } from "../../src/sheets/tables/summary-samples";
-import { formPlan, summaryPlan, workbookFile as file, type Row } from "./submissions";
+import { FORM, formPlan, ROW_A, ROW_B, ROW_C, summaryPlan, workbookFile as file, type Row } from "./submissions";
 
-const ROW_A: Row = { "pilot-name": "高端液压支架离散型智能制造试点示范", enterprise: "山西晋阳液压装备有限公司", contact: "王建国", mobile: "13935112345", email: "wangjg@jyhydraulic.com.cn" };
-const ROW_B: Row = { "pilot-name": "铝合金轮毂大规模个性化定制试点示范", enterprise: "山西汾河精密铸造有限公司", contact: "李敏", mobile: "15803451234", email: "limin@fhcasting.cn" };
-const ROW_C: Row = { "pilot-name": "煤矿综采装备远程运维服务试点示范", enterprise: "山西太行智能装备股份有限公司", contact: "赵晓峰", mobile: "18636012345", email: "zhaoxf@taihang-ie.com" };
-const FORM: Record<string, string> = {
-  "cover-pilot-name": "精密轴承数字化车间试点示范",
-  "enterprise-name": "山西长治轴承制造有限公司",
-  "org-code": "91140400MA0K3L7X27",
-  "contact-name": "孙丽",
-  "contact-mobile": "13703551234",
-  "contact-email": "sunli@czbearing.cn",
-};
 
 const target = (recommender = "reform-zone", existing: Row[] = []) => ({ template: "shanxi-2018-summary" as const, recommender, existing, file: "推荐汇总表.xlsx", sheet: "试点示范推荐汇总表" });
 

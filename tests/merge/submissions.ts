@@ -12,6 +12,19 @@ import { writeWorkbook } from "../../src/xlsx/writer";
 
 export type Row = Record<string, string>;
 
+/** Three pilots as counties write them, and an application form of a fourth enterprise. */
+export const ROW_A: Row = { "pilot-name": "高端液压支架离散型智能制造试点示范", enterprise: "山西晋阳液压装备有限公司", contact: "王建国", mobile: "13935112345", email: "wangjg@jyhydraulic.com.cn" };
+export const ROW_B: Row = { "pilot-name": "铝合金轮毂大规模个性化定制试点示范", enterprise: "山西汾河精密铸造有限公司", contact: "李敏", mobile: "15803451234", email: "limin@fhcasting.cn" };
+export const ROW_C: Row = { "pilot-name": "煤矿综采装备远程运维服务试点示范", enterprise: "山西太行智能装备股份有限公司", contact: "赵晓峰", mobile: "18636012345", email: "zhaoxf@taihang-ie.com" };
+export const FORM: Record<string, string> = {
+  "cover-pilot-name": "精密轴承数字化车间试点示范",
+  "enterprise-name": "山西长治轴承制造有限公司",
+  "org-code": "91140400MA0K3L7X27",
+  "contact-name": "孙丽",
+  "contact-mobile": "13703551234",
+  "contact-email": "sunli@czbearing.cn",
+};
+
 export function filledPlan(template: string, params: Record<string, string | number>, inputs: Record<string, CellValue>): SheetPlan {
   const t = findSheetTemplate(template);
   if (!t) throw new Error(`no sheet template ${template}`);

@@ -17,7 +17,7 @@ import { AUDIT_KEY } from "../../src/sheets/tables/summary-data";
 import { replaceSheet, WouldLoseContent } from "../../src/xlsx/replace-sheet";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/writer";
-import { IN_CI, findSoffice, recalculate } from "../sheets/libreoffice";
+import { recalculated, withLibreOffice } from "../sheets/tables/support";
 import { a1, WorkbookDouble } from "../office/excel-double";
 import { assembleZip, oleFile, plainWorkbook, WORKBOOK_XML } from "./bad-files";
 import { formPlan, summaryPlan, workbookFile, type Row } from "./submissions";
@@ -272,19 +272,8 @@ describe("property: every accepted row is written exactly once, in order, and no
   });
 });
 
-const soffice = findSoffice();
-
-if (!soffice) {
-  if (IN_CI) {
-    test("LibreOffice is installed (CI never skips the merged table's recalculation)", () => {
-      throw new Error("soffice is not on PATH: .ci/run installs libreoffice-calc-nogui");
-    });
-  } else {
-    console.warn("tests/merge/summary-merge.test.ts: the LibreOffice recalculation is skipped, LibreOffice (soffice) is not installed.");
-    test.skip("LibreOffice recalculates the merged table (skipped: LibreOffice is not installed)", () => undefined);
-  }
-} else {
-  test("LibreOffice recalculates the merged table: 序号 1…n over the written rows, the count, the limit and the flags", async () => {
+withLibreOffice("LibreOffice recalculates the merged table", () => {
+  test("序号 1…n over the written rows, the count, the limit and the flags", async () => {
     const sources = await readSources([
       await workbookFile("甲县.xlsx", [summaryPlan([row(1), row(2), row(3, { mobile: "1393511" })])]),
       await workbookFile("乙县.xlsx", [summaryPlan([row(4), row(5), row(6)])]),
@@ -293,18 +282,12 @@ if (!soffice) {
     const rows = accepted(preview, new Set(["1:1:3"]));
     expect(rows).toHaveLength(6);
     const plan = plannedMerge(preview, rows, { rowCount: 8 });
-    const [sheet] = await readWorkbook(await recalculate(soffice, (await writeWorkbook([plan])).bytes));
-    const shown = (r: number, c: number) => {
-      const cell = sheet.cell(r, c);
-      return cell.kind === "formula" ? cell.result : cell.kind === "value" ? cell.value : null;
-    };
+    const lo = await recalculated([plan]);
     const first = plan.inputs.find((b) => b.code === "rows/0/pilot-name")?.row ?? 0;
-    expect(Array.from({ length: 8 }, (_, i) => shown(first + i, 1))).toEqual([1, 2, 3, 4, 5, 6, "", ""]);
-    const count = plan.results.find((r) => r.key === "count");
-    const over = plan.results.find((r) => r.key === "overLimit");
-    expect(count && shown(count.row, count.col)).toBe(6);
-    expect(over && shown(over.row, over.col)).toBe("已超上限");
+    expect(Array.from({ length: 8 }, (_, i) => lo.value(0, first + i, 1))).toEqual([1, 2, 3, 4, 5, 6, "", ""]);
+    expect(lo.results(0)).toEqual({ count: 6, overLimit: "已超上限" });
     // The kept row's malformed mobile is flagged by the sheet's own check.
-    expect(String(shown(count?.row ?? 0, 5))).toContain("手机号码有误 1 处");
+    const count = plan.results.find((r) => r.key === "count");
+    expect(String(lo.value(0, count?.row ?? 0, 5))).toContain("手机号码有误 1 处");
   });
-}
+});
