@@ -5,7 +5,7 @@
  *    <script> tags and stylesheets (office.js, copied as Microsoft ships it, is printed apart and
  *    not counted). Goal: at most 350 KB.
  *  - Time to first render in headless Chromium: navigation start until the task pane's tabs
- *    (模板/检查/函数) are visible, in a fresh browser context each run (nothing cached), median of
+ *    (模板/检查/合并/函数) are visible, in a fresh browser context each run (nothing cached), median of
  *    several runs. Skipped with a note when Chromium is not installed.
  */
 import { readFileSync, existsSync } from "node:fs";

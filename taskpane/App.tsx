@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Field, FluentProvider, Select, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { Field, FluentProvider, Select, Spinner, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { STRINGS, type Lang } from "./strings";
 import { detectTheme, initialLanguage, onSystemThemeChange, saveLanguage, type Host, type ThemeName } from "./environment";
 import { TemplatesTab } from "./components/TemplatesTab";
@@ -7,8 +7,14 @@ import { CheckTab } from "./components/CheckTab";
 import { FunctionsTab } from "./components/FunctionsTab";
 import type { Requirements } from "./excel-actions";
 
-export type TabName = "templates" | "check" | "functions";
-const TABS: readonly TabName[] = ["templates", "check", "functions"];
+/**
+ * The merge tab (its preview table, progress bar and the merge code) is a chunk of its own,
+ * loaded when the tab is first opened: most sessions never merge, and the first paint stays lean.
+ */
+const MergeTab = React.lazy(() => import(/* webpackChunkName: "merge-tab" */ "./components/MergeTab").then((m) => ({ default: m.MergeTab })));
+
+export type TabName = "templates" | "check" | "merge" | "functions";
+const TABS: readonly TabName[] = ["templates", "check", "merge", "functions"];
 
 /** Chinese faces first, so Chinese text never falls back to a font chosen by chance. */
 const FONTS = '"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Segoe UI", system-ui, sans-serif';
@@ -41,6 +47,9 @@ export function App({ host, requirements = ALL_THERE, initialTab = "templates", 
   const [lang, setLang] = React.useState<Lang>(() => language ?? initialLanguage(host));
   const [tab, setTab] = React.useState<TabName>(initialTab);
   const [theme, setTheme] = React.useState<ThemeName>(() => detectTheme(host));
+  // The merge tab stays mounted once opened: its files, preview and choices survive a look at another tab.
+  const [mergeOpened, setMergeOpened] = React.useState(initialTab === "merge");
+  if (tab === "merge" && !mergeOpened) setMergeOpened(true);
   const t = STRINGS[lang];
 
   React.useEffect(() => (host === null ? onSystemThemeChange(() => setTheme(detectTheme(host))) : undefined), [host]);
@@ -81,6 +90,13 @@ export function App({ host, requirements = ALL_THERE, initialTab = "templates", 
         {tab === "templates" ? <TemplatesTab env={env} requirements={requirements} /> : null}
         {tab === "check" ? <CheckTab host={host} lang={lang} t={t} /> : null}
         {tab === "functions" ? <FunctionsTab host={host} lang={lang} t={t} /> : null}
+        {mergeOpened ? (
+          <div hidden={tab !== "merge"}>
+            <React.Suspense fallback={<Spinner size="small" label={t.working} />}>
+              <MergeTab env={env} />
+            </React.Suspense>
+          </div>
+        ) : null}
       </main>
     </FluentProvider>
   );

@@ -8,7 +8,8 @@
 import type { Text } from "../templates/schema";
 import type { SheetPlan } from "../src/sheets/plan";
 import { insertPlans as insertIntoWorkbook, type ExcelRun, type OfficeFailure } from "../src/office/insert";
-import { checkActiveSheet as checkSheetInExcel, selectCell as selectInExcel } from "../src/office/read-sheet";
+import { checkActiveSheet as checkSheetInExcel, readActiveSheet, selectCell as selectInExcel } from "../src/office/read-sheet";
+import type { MarkedSheet } from "../src/merge/read-source";
 import { checkRequirements as checkSets } from "../src/office/requirements";
 import { ActionError } from "./action-error";
 
@@ -74,6 +75,18 @@ export async function checkActiveSheet(): Promise<SheetCheck> {
     clean,
     problems: result.issues.map((issue) => ({ ...(issue.cell ? { address: issue.cell } : {}), message: issue.message })),
   };
+}
+
+/**
+ * The active sheet as the merge reads a target table: the sheet with its cells when Assessbook
+ * built it (it has its marker), null for any other sheet. Whether it is a summary table is the
+ * caller's question.
+ */
+export async function readActiveSheetForMerge(): Promise<MarkedSheet | null> {
+  const result = await readActiveSheet(run);
+  if (!result.ok) throw failed(result.failure);
+  const { sheet } = result;
+  return sheet.marker === null ? null : { ...sheet, marker: sheet.marker };
 }
 
 /** Shows the sheet and selects the cell. */

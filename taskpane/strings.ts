@@ -11,7 +11,7 @@ export interface UiStrings {
   appTitle: string;
   language: string;
   languageNames: Record<Lang, string>;
-  tabs: { templates: string; check: string; functions: string };
+  tabs: { templates: string; check: string; merge: string; functions: string };
   tabsLabel: string;
   roles: Record<SheetTemplate["role"], string>;
   roleHint: Record<SheetTemplate["role"], string>;
@@ -53,7 +53,71 @@ export interface UiStrings {
     needsExcel: string;
     inserted: (formula: string, address: string) => string;
   };
+  merge: MergeStrings;
   close: string;
+}
+
+/** The 合并 (merge) tab: recommendation summaries consolidated from many submitted workbooks. */
+export interface MergeStrings {
+  intro: string;
+  template: string;
+  recommender: string;
+  target: string;
+  targetHint: string;
+  pickTarget: string;
+  targetInput: string;
+  clearTarget: string;
+  /** The target table the rows are appended to: its file (or this workbook), sheet and row count. */
+  targetIs: (file: string, sheet: string, rows: number) => string;
+  targetRules: string;
+  targetNoSummary: string;
+  targetRefused: (file: string, reason: string) => string;
+  activeSheet: (sheet: string, rows: number) => string;
+  /** The active sheet (its name when Assessbook built it) is not a summary table. */
+  activeNotSummary: (sheet: string | null) => string;
+  activeNone: string;
+  rereadActive: string;
+  pickFiles: string;
+  filesInput: string;
+  chosen: (n: number) => string;
+  reading: string;
+  progress: (done: number, total: number) => string;
+  previewTitle: string;
+  counts: (add: number, existing: number, problems: number, duplicates: number, refused: number) => string;
+  rowsLabel: string;
+  serial: string;
+  audit: string;
+  status: string;
+  includeColumn: string;
+  include: (audit: string) => string;
+  existing: string;
+  invalid: string;
+  kept: string;
+  duplicate: string;
+  noRows: string;
+  problems: (n: number) => string;
+  warning: string;
+  error: string;
+  /** file › sheet › cell */
+  where: (file: string, sheet: string, cell?: string) => string;
+  line: (where: string, message: string) => string;
+  duplicates: (n: number) => string;
+  duplicateBy: Record<"uscc" | "name", string>;
+  duplicateGroup: (enterprise: string, by: string, members: string[]) => string;
+  onePerYear: (n: number) => string;
+  overLimit: string;
+  skipped: (n: number) => string;
+  refused: (n: number) => string;
+  write: (rows: number, existing: number) => string;
+  writing: string;
+  nothingToWrite: string;
+  needsNewerExcel: string;
+  inserted: (sheet: string, rows: number) => string;
+  downloaded: (file: string, rows: number) => string;
+  mergedFile: (base: string) => string;
+  wouldLose: (what: string[]) => string;
+  tooLarge: (size: string, limit: string) => string;
+  cannotRead: (cause: string) => string;
 }
 
 export const STRINGS: Record<Lang, UiStrings> = {
@@ -61,7 +125,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     appTitle: "Assessbook 智能制造评估",
     language: "语言",
     languageNames: { zh: "中文", en: "English" },
-    tabs: { templates: "模板", check: "检查", functions: "函数" },
+    tabs: { templates: "模板", check: "检查", merge: "合并", functions: "函数" },
     tabsLabel: "任务窗格功能",
     roles: { clerk: "经办人", expert: "评审专家", enterprise: "企业" },
     roleHint: {
@@ -106,13 +170,72 @@ export const STRINGS: Record<Lang, UiStrings> = {
       needsExcel: "需要在 Excel 中使用",
       inserted: (formula, address) => `已在 ${address} 写入 ${formula}`,
     },
+    merge: {
+      intro: "合并推荐汇总表：选择各单位报送的 .xlsx 文件，读取 Assessbook 生成的汇总表和申报书，逐行校验，确认后按优先顺序写入一张汇总表，并在来源列记录每行出处。",
+      template: "汇总表",
+      recommender: "推荐单位类别",
+      target: "目标汇总表（可选）",
+      targetHint: "已有汇总表时选择它的工作簿：其中的行排在最前，合并结果替换该表后下载。",
+      pickTarget: "选择目标工作簿…",
+      targetInput: "目标工作簿（.xlsx）",
+      clearTarget: "不使用目标",
+      targetIs: (file, sheet, rows) => `追加到 ${file} › ${sheet}（已有 ${rows} 行）`,
+      targetRules: "汇总表和推荐单位类别取自目标表。",
+      targetNoSummary: "目标工作簿中没有 Assessbook 生成的推荐汇总表",
+      targetRefused: (file, reason) => `${file}：${reason}`,
+      activeSheet: (sheet, rows) => `追加到当前工作表“${sheet}”（已有 ${rows} 行）`,
+      activeNotSummary: (sheet) => `当前工作表${sheet === null ? "" : `“${sheet}”`}不是 Assessbook 生成的推荐汇总表：合并结果将插入为新工作表。`,
+      activeNone: "尚未读取当前工作表。",
+      rereadActive: "重新读取当前工作表",
+      pickFiles: "选择要合并的文件…",
+      filesInput: "要合并的文件（.xlsx，可多选）",
+      chosen: (n) => `已选择 ${n} 个文件`,
+      reading: "正在读取…",
+      progress: (done, total) => `已读取 ${done} / ${total} 个文件`,
+      previewTitle: "合并预览",
+      counts: (add, existing, problems, duplicates, refused) =>
+        `新增 ${add} 行${existing > 0 ? `（另有已有 ${existing} 行）` : ""}；问题 ${problems} 个；重复 ${duplicates} 组；无法读取的文件 ${refused} 个`,
+      rowsLabel: "合并后的行（按优先顺序）",
+      serial: "序号",
+      audit: "来源",
+      status: "状态",
+      includeColumn: "写入",
+      include: (audit) => `写入 ${audit}`,
+      existing: "已有",
+      invalid: "有错误，不写入",
+      kept: "有错误，保留",
+      duplicate: "重复",
+      noRows: "所选文件中没有可合并的行。",
+      problems: (n) => `问题（${n}）`,
+      warning: "提示",
+      error: "错误",
+      where: (file, sheet, cell) => [file, sheet, cell].filter(Boolean).join(" › "),
+      line: (where, message) => `${where}：${message}`,
+      duplicates: (n) => `重复（${n} 组）`,
+      duplicateBy: { uscc: "统一社会信用代码相同", name: "企业名称相同" },
+      duplicateGroup: (enterprise, by, members) => `${enterprise}（${by}）：${members.join("；")}`,
+      onePerYear: (n) => `一年只能申报一项（第十三条，${n} 家企业）`,
+      overLimit: "超过推荐上限",
+      skipped: (n) => `未合并的工作表（${n}）`,
+      refused: (n) => `无法读取的文件（${n}）`,
+      write: (rows, existing) => `写入 ${rows} 行${existing > 0 ? `（含已有 ${existing} 行）` : ""}`,
+      writing: "正在写入…",
+      nothingToWrite: "没有要新增的行：请勾选要写入的行。",
+      needsNewerExcel: "此版本的 Excel 无法插入工作表，合并结果无法写入。",
+      inserted: (sheet, rows) => `已写入 ${rows} 行到新工作表“${sheet}”`,
+      downloaded: (file, rows) => `已写入 ${rows} 行，已下载 ${file}`,
+      mergedFile: (base) => `${base}-合并.xlsx`,
+      wouldLose: (what) => `目标工作簿中有${what.join("、")}，重写时会丢失，因此未写入任何内容。请把汇总表移到单独的工作簿后再合并。`,
+      tooLarge: (size, limit) => `文件大小 ${size}，超过 ${limit} 的上限`,
+      cannotRead: (cause) => `浏览器无法读取该文件（${cause}）`,
+    },
     close: "关闭",
   },
   en: {
     appTitle: "Assessbook smart-manufacturing assessment",
     language: "Language",
     languageNames: { zh: "中文", en: "English" },
-    tabs: { templates: "Templates", check: "Check", functions: "Functions" },
+    tabs: { templates: "Templates", check: "Check", merge: "Merge", functions: "Functions" },
     tabsLabel: "Task pane sections",
     roles: { clerk: "Clerk", expert: "Expert reviewer", enterprise: "Enterprise" },
     roleHint: {
@@ -156,6 +279,65 @@ export const STRINGS: Record<Lang, UiStrings> = {
       insertName: (id) => `Insert the ${id} example into the selected cell`,
       needsExcel: "Needs Excel",
       inserted: (formula, address) => `Wrote ${formula} into ${address}`,
+    },
+    merge: {
+      intro: "Merge recommendation summaries: choose the .xlsx files the units submitted. Assessbook's summary tables and application forms are read and every row checked; once you confirm, the rows go into one summary table in priority order, each with its source in the audit column.",
+      template: "Summary table",
+      recommender: "Recommender",
+      target: "Target summary (optional)",
+      targetHint: "Choose the workbook of an existing summary: its rows come first, and the merged table replaces it in the download.",
+      pickTarget: "Choose the target workbook…",
+      targetInput: "Target workbook (.xlsx)",
+      clearTarget: "No target",
+      targetIs: (file, sheet, rows) => `Append to ${file} › ${sheet} (${rows} row${rows === 1 ? "" : "s"} already)`,
+      targetRules: "The summary table and recommender are the target's.",
+      targetNoSummary: "the target workbook has no recommendation summary Assessbook built",
+      targetRefused: (file, reason) => `${file}: ${reason}`,
+      activeSheet: (sheet, rows) => `Append to the active sheet "${sheet}" (${rows} row${rows === 1 ? "" : "s"} already)`,
+      activeNotSummary: (sheet) => `The active sheet${sheet === null ? "" : ` "${sheet}"`} is not a recommendation summary Assessbook built: the merged table is inserted as a new sheet.`,
+      activeNone: "The active sheet has not been read yet.",
+      rereadActive: "Read the active sheet again",
+      pickFiles: "Choose the files to merge…",
+      filesInput: "Files to merge (.xlsx, several at once)",
+      chosen: (n) => `${n} file${n === 1 ? "" : "s"} chosen`,
+      reading: "Reading…",
+      progress: (done, total) => `Read ${done} / ${total} files`,
+      previewTitle: "Merge preview",
+      counts: (add, existing, problems, duplicates, refused) =>
+        `${add} row${add === 1 ? "" : "s"} to add${existing > 0 ? ` (besides ${existing} already there)` : ""}; ${problems} problem${problems === 1 ? "" : "s"}; ${duplicates} duplicate group${duplicates === 1 ? "" : "s"}; ${refused} unreadable file${refused === 1 ? "" : "s"}`,
+      rowsLabel: "The merged rows (in priority order)",
+      serial: "No.",
+      audit: "Source",
+      status: "Status",
+      includeColumn: "Write",
+      include: (audit) => `Write ${audit}`,
+      existing: "Already there",
+      invalid: "Errors; left out",
+      kept: "Errors; kept",
+      duplicate: "Duplicate",
+      noRows: "The chosen files hold no rows to merge.",
+      problems: (n) => `Problems (${n})`,
+      warning: "Warning",
+      error: "Error",
+      where: (file, sheet, cell) => [file, sheet, cell].filter(Boolean).join(" › "),
+      line: (where, message) => `${where}: ${message}`,
+      duplicates: (n) => `Duplicates (${n} group${n === 1 ? "" : "s"})`,
+      duplicateBy: { uscc: "same unified social credit code", name: "same enterprise name" },
+      duplicateGroup: (enterprise, by, members) => `${enterprise} (${by}): ${members.join("; ")}`,
+      onePerYear: (n) => `One application per year (第十三条, ${n} enterprise${n === 1 ? "" : "s"})`,
+      overLimit: "Over the recommender's limit",
+      skipped: (n) => `Sheets not merged (${n})`,
+      refused: (n) => `Unreadable files (${n})`,
+      write: (rows, existing) => `Write ${rows} row${rows === 1 ? "" : "s"}${existing > 0 ? ` (${existing} already there)` : ""}`,
+      writing: "Writing…",
+      nothingToWrite: "No rows to add: tick the rows to write.",
+      needsNewerExcel: "This Excel cannot insert sheets, so the merged table cannot be written.",
+      inserted: (sheet, rows) => `Wrote ${rows} row${rows === 1 ? "" : "s"} to the new sheet "${sheet}"`,
+      downloaded: (file, rows) => `Wrote ${rows} row${rows === 1 ? "" : "s"}; downloaded ${file}`,
+      mergedFile: (base) => `${base}-merged.xlsx`,
+      wouldLose: (what) => `the target workbook has ${what.join(", ")}, which rewriting it would lose, so nothing was written. Move the summary table to a workbook of its own and merge again.`,
+      tooLarge: (size, limit) => `the file is ${size}, over the ${limit} limit`,
+      cannotRead: (cause) => `the browser cannot read the file (${cause})`,
     },
     close: "Close",
   },

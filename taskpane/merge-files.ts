@@ -1,0 +1,151 @@
+/**
+ * The 合并 tab's work outside React: the picked files read into sources (src/merge/read-source),
+ * the target table, the preview (src/merge/preview) and the merged workbook (src/xlsx). Reading
+ * and writing .xlsx needs exceljs, so those modules are imported on demand, in chunks of their
+ * own (xlsx-reader, xlsx-writer), loaded when files are read or written. The preview and the
+ * merged table's plan are pure, and come with the merge tab's own chunk (App.tsx).
+ */
+import type { Text } from "../templates/schema";
+import type { Result } from "../src/core/problems";
+import { previewMerge, type MergePreview, type MergeTarget } from "../src/merge/preview";
+import type { MarkedSheet, SourceFile, SourceRefusal, SourceResult } from "../src/merge/read-source";
+import { isSummarySheet, readTarget, type TargetTable } from "../src/merge/summary-merge";
+import type { SheetPlan } from "../src/sheets/plan";
+import { ActionError } from "./action-error";
+import { STRINGS } from "./strings";
+import { workbookBytes } from "./workbook-file";
+
+/** A picked file: a File in the browser, anything with a name and bytes to read in the tests. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  arrayBuffer?: () => Promise<ArrayBuffer>;
+}
+
+/**
+ * What the audit column calls the open workbook when one of its sheets is the target. Audit
+ * texts are data in the (Chinese) table, like the "第 2 行" after them, whatever the UI language.
+ */
+export const THIS_WORKBOOK = "当前工作簿";
+
+/** Files are read (their bytes held) this many, or this many bytes, at a time: 200 submissions never sit in memory at once. */
+const BATCH_FILES = 10;
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+function loadReader(): Promise<typeof import("../src/merge/read-source")> {
+  return import(/* webpackChunkName: "xlsx-reader" */ "../src/merge/read-source");
+}
+
+/** The bytes of a picked file: Blob.arrayBuffer where there is one, else FileReader (older WebKit, jsdom). */
+export function fileBytes(file: PickedFile): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsArrayBuffer(file as unknown as Blob);
+  });
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Reads the files in order, a few at a time, through readSources: every file gives one result,
+ * a bad one its refusal with the reason (a file over the size limit is refused before its bytes
+ * are loaded). onProgress(done, total) is called after each file. Never throws for a bad file.
+ */
+export async function readPicked(files: readonly PickedFile[], onProgress?: (done: number, total: number) => void): Promise<SourceResult[]> {
+  const { readSources, MAX_FILE_BYTES } = await loadReader();
+  const results: SourceResult[] = [];
+  const total = files.length;
+  let pending: SourceFile[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const start = results.length;
+    const batch = pending;
+    pending = [];
+    pendingBytes = 0;
+    results.push(...(await readSources(batch, (done) => onProgress?.(start + done, total))));
+  };
+  for (const file of files) {
+    let refusal: SourceRefusal;
+    if (file.size > MAX_FILE_BYTES) {
+      const [size, limit] = [mb(file.size), mb(MAX_FILE_BYTES)];
+      refusal = { ok: false, name: file.name, kind: "too-large", reason: { zh: STRINGS.zh.merge.tooLarge(size, limit), en: STRINGS.en.merge.tooLarge(size, limit) } };
+    } else {
+      if (pending.length >= BATCH_FILES || (pending.length > 0 && pendingBytes + file.size > BATCH_BYTES)) await flush();
+      try {
+        pending.push({ name: file.name, bytes: await fileBytes(file) });
+        pendingBytes += file.size;
+        continue;
+      } catch (e) {
+        // A file the browser cannot read (moved or deleted since it was picked): refused with the browser's words.
+        const message = e instanceof Error ? e.message : String(e);
+        refusal = { ok: false, name: file.name, kind: "unreadable", reason: { zh: STRINGS.zh.merge.cannotRead(message), en: STRINGS.en.merge.cannotRead(message) } };
+      }
+    }
+    // The files before it first: results stay in the files' order.
+    await flush();
+    results.push(refusal);
+    onProgress?.(results.length, total);
+  }
+  await flush();
+  return results;
+}
+
+/** The target table of a workbook: its first summary sheet, else why there is none (one line in each language). */
+export type TargetRead = { ok: true; table: TargetTable } | { ok: false; reason: Text };
+
+/** The target table on a sheet (the active sheet inside Excel, or one read from a file). */
+export function targetOfSheet(file: string, sheet: MarkedSheet): TargetRead {
+  if (!isSummarySheet(sheet)) return { ok: false, reason: { zh: STRINGS.zh.merge.targetNoSummary, en: STRINGS.en.merge.targetNoSummary } };
+  const read: Result<TargetTable> = readTarget(file, sheet);
+  if (!read.ok) {
+    const join = (lang: "zh" | "en") => read.problems.map((p) => p.message[lang]).join(STRINGS[lang].listSeparator);
+    return { ok: false, reason: { zh: join("zh"), en: join("en") } };
+  }
+  return { ok: true, table: read.value };
+}
+
+/** The target workbook picked outside Excel: its first summary sheet becomes the target. */
+export async function readTargetFile(file: PickedFile, bytes: Uint8Array): Promise<TargetRead> {
+  const { readSources } = await loadReader();
+  const [source] = await readSources([{ name: file.name, bytes }]);
+  if (!source.ok) return { ok: false, reason: source.reason };
+  const sheet = source.sheets.find(isSummarySheet);
+  if (!sheet) return { ok: false, reason: { zh: STRINGS.zh.merge.targetNoSummary, en: STRINGS.en.merge.targetNoSummary } };
+  return targetOfSheet(file.name, sheet);
+}
+
+/** The preview of the rows the sources add to the target. */
+export function previewOf(target: MergeTarget, sources: readonly SourceResult[]): MergePreview {
+  return previewMerge(target, sources);
+}
+
+/** The name of the merged download: the target's name with 合并 added, else the sheet's. */
+export function mergedFileName(plan: SheetPlan, target: { name: string } | null, lang: "zh" | "en"): string {
+  const unsafe = /[\\/:*?"<>|]+/g;
+  if (target) return STRINGS[lang].merge.mergedFile(target.name.replace(/\.xlsx$/i, "").replace(unsafe, " ").trim() || "Assessbook");
+  return `${plan.name.replace(unsafe, " ").replace(/\s+/g, " ").trim() || "Assessbook"}.xlsx`;
+}
+
+/**
+ * The merged workbook's bytes: with a target workbook, the target with its summary sheet replaced
+ * by the merged table (everything else kept; refused as an ActionError, nothing written, when the
+ * rewrite would lose charts, pictures …); without one, a workbook of the merged table alone.
+ */
+export async function mergedWorkbook(plan: SheetPlan, target: { bytes: Uint8Array; sheet: string } | null): Promise<Uint8Array<ArrayBuffer>> {
+  if (!target) return workbookBytes([plan]);
+  const { replaceSheet, WouldLoseContent } = await import(/* webpackChunkName: "xlsx-writer" */ "../src/xlsx/replace-sheet");
+  try {
+    const written = await replaceSheet(target.bytes, target.sheet, plan);
+    // A Node Buffer under jest, the buffer package's in the browser: both are Uint8Arrays.
+    return new Uint8Array(written.bytes as unknown as Uint8Array);
+  } catch (e) {
+    if (e instanceof WouldLoseContent) throw new ActionError({ zh: STRINGS.zh.merge.wouldLose(e.what.zh), en: STRINGS.en.merge.wouldLose(e.what.en) });
+    throw e;
+  }
+}
