@@ -10,6 +10,7 @@ import { insertPlans, readActiveSheetForMerge } from "../excel-actions";
 import { fileBytes, mergedFileName, mergedWorkbook, previewOf, readPicked, readTargetFile, targetOfSheet, THIS_WORKBOOK, type PickedFile } from "../merge-files";
 import { downloadFile } from "../workbook-file";
 import { MergePreviewView } from "./MergePreviewView";
+import { OutcomeMessage, type Outcome } from "./OutcomeMessage";
 import type { CardEnvironment } from "./TemplateCard";
 
 /** More files than this show a progress bar while they are read. */
@@ -29,7 +30,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", position: "sticky", bottom: 0, padding: `${tokens.spacingVerticalS} 0`, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-type Outcome = { intent: "success" | "error"; title: string; body?: string };
 
 /** The target workbook picked outside Excel: its bytes (the merged table replaces its sheet) and its table. */
 interface FileTarget {
@@ -392,14 +392,7 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
         </div>
       ) : null}
 
-      {outcome ? (
-        <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>
-            <MessageBarTitle>{outcome.title}</MessageBarTitle>
-            {outcome.body}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {outcome ? <OutcomeMessage outcome={outcome} /> : null}
     </div>
   );
 }

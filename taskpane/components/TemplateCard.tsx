@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, Card, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, SpinButton, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Card, Field, Select, SpinButton, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { OutcomeMessage, type Outcome } from "./OutcomeMessage";
 import { checkParams } from "../../src/sheets/params";
 import type { Params, ParamDef, SheetTemplate } from "../../src/sheets/registry";
 import type { SheetPlan } from "../../src/sheets/plan";
@@ -30,7 +31,6 @@ export interface CardEnvironment {
   t: UiStrings;
 }
 
-type Outcome = { intent: "success" | "error" | "warning"; title: string; body?: string };
 
 type Raw = Record<string, string | number>;
 
@@ -155,14 +155,7 @@ export function TemplateCard({ template, reference, env }: { template: SheetTemp
         )}
         {busy ? <Spinner size="tiny" label={t.working} /> : null}
       </div>
-      {outcome ? (
-        <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>
-            <MessageBarTitle>{outcome.title}</MessageBarTitle>
-            {outcome.body}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {outcome ? <OutcomeMessage outcome={outcome} /> : null}
     </Card>
   );
 }

@@ -15,13 +15,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { readSources, type MarkedSheet } from "../../src/merge/read-source";
-import { checkParams } from "../../src/sheets/params";
-import type { CellValue, SheetPlan } from "../../src/sheets/plan";
+import type { SheetPlan } from "../../src/sheets/plan";
 import { findSheetTemplate } from "../../src/sheets/registry";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { cleanSheetName } from "../../src/xlsx/sheet-names";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { artifactsDir, describeInChromium, ensureBuilt, launchChromium, recordedPage, serveStatic, unexpectedConsoleErrors, type Recorded, type StaticServer } from "./harness";
+import { summaryPlan } from "../merge/submissions";
 
 jest.setTimeout(120_000);
 
@@ -34,24 +34,6 @@ const FIRST_ROW = 5;
 
 type Row = Record<"pilot-name" | "enterprise" | "contact" | "mobile" | "email", string>;
 
-/** A summary sheet rendered blank, its input cells then written as typed (a bad mobile included). */
-function summaryPlan(rows: Row[], { recommender = "city-eitc", size = Math.max(rows.length, 3), stamp = "某某区工信局" } = {}): SheetPlan {
-  const t = findSheetTemplate(SUMMARY);
-  const params = t && checkParams(t.params, { recommender, rows: size });
-  const blank = t && params?.ok ? t.render(params.value, undefined) : undefined;
-  if (!blank?.ok) throw new Error(`${SUMMARY} does not render blank`);
-  const plan = blank.value;
-  const inputs: [string, CellValue][] = [["recommender", stamp]];
-  rows.forEach((r, i) => Object.entries(r).forEach(([k, v]) => inputs.push([`rows/${i}/${k}`, v])));
-  for (const [code, value] of inputs) {
-    const b = plan.inputs.find((x) => x.code === code);
-    if (!b) throw new Error(`no input ${code}`);
-    const cell = plan.cells.find((c) => c.row === b.row && c.col === b.col);
-    if (cell) cell.value = value;
-    else plan.cells.push({ row: b.row, col: b.col, value, locked: false });
-  }
-  return plan;
-}
 
 /** A distinct, valid application of district n. */
 function application(n: number): Row {

@@ -9,15 +9,14 @@
 import { TextDecoder } from "node:util";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { readSources } from "../../src/merge/read-source";
-import { checkParams } from "../../src/sheets/params";
 import type { CellValue, SheetPlan } from "../../src/sheets/plan";
-import { findSheetTemplate } from "../../src/sheets/registry";
 import { encodeMarker } from "../../src/sheets/marker";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { ActionError } from "../../taskpane/action-error";
 import * as actions from "../../taskpane/excel-actions";
 import { STRINGS, type Lang } from "../../taskpane/strings";
 import { renderApp } from "./render";
+import { summaryPlan } from "../merge/submissions";
 
 jest.mock("../../taskpane/excel-actions", () => ({
   checkRequirements: jest.fn(() => ({ ok: true, missing: [] })),
@@ -38,24 +37,6 @@ type Row = Record<string, string>;
 const SUMMARY = "shanxi-2018-summary";
 const SHEET = "试点示范推荐汇总表";
 
-/** A summary sheet rendered blank, its input cells then written as typed (a bad mobile included). */
-function summaryPlan(rows: Row[], { recommender = "reform-zone", size = Math.max(rows.length, 3), stamp = "某某区工信局" } = {}): SheetPlan {
-  const t = findSheetTemplate(SUMMARY);
-  const params = t && checkParams(t.params, { recommender, rows: size });
-  const blank = t && params?.ok ? t.render(params.value, undefined) : undefined;
-  if (!blank?.ok) throw new Error(`${SUMMARY} does not render blank`);
-  const plan = blank.value;
-  const inputs: [string, CellValue][] = [["recommender", stamp]];
-  rows.forEach((r, i) => Object.entries(r).forEach(([k, v]) => inputs.push([`rows/${i}/${k}`, v])));
-  for (const [code, value] of inputs) {
-    const b = plan.inputs.find((x) => x.code === code);
-    if (!b) throw new Error(`no input ${code}`);
-    const cell = plan.cells.find((c) => c.row === b.row && c.col === b.col);
-    if (cell) cell.value = value;
-    else plan.cells.push({ row: b.row, col: b.col, value, locked: false });
-  }
-  return plan;
-}
 
 async function xlsx(plans: SheetPlan[]): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array((await writeWorkbook(plans)).bytes);
