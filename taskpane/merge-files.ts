@@ -8,7 +8,7 @@
 import type { Text } from "../templates/schema";
 import type { Result } from "../src/core/problems";
 import { previewMerge, type MergePreview, type MergeTarget } from "../src/merge/preview";
-import type { MarkedSheet, SourceFile, SourceRefusal, SourceResult } from "../src/merge/read-source";
+import type { MarkedSheet, SourceResult } from "../src/merge/read-source";
 import { isSummarySheet, readTarget, type TargetTable } from "../src/merge/summary-merge";
 import type { SheetPlan } from "../src/sheets/plan";
 import { ActionError } from "./action-error";
@@ -28,10 +28,6 @@ export interface PickedFile {
  */
 export const THIS_WORKBOOK = "当前工作簿";
 
-/** Files are read (their bytes held) this many, or this many bytes, at a time: 200 submissions never sit in memory at once. */
-const BATCH_FILES = 10;
-const BATCH_BYTES = 32 * 1024 * 1024;
-
 function loadReader(): Promise<typeof import("../src/merge/read-source")> {
   return import(/* webpackChunkName: "xlsx-reader" */ "../src/merge/read-source");
 }
@@ -47,53 +43,16 @@ export function fileBytes(file: PickedFile): Promise<Uint8Array> {
   });
 }
 
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /**
- * Reads the files in order, a few at a time, through readSources: every file gives one result,
- * a bad one its refusal with the reason (a file over the size limit is refused before its bytes
- * are loaded). onProgress(done, total) is called after each file. Never throws for a bad file.
+ * Reads the picked files in order, a batch at a time (src/merge/read-source readPendingSources):
+ * every file gives one result, a bad one its refusal with the reason. Never throws for a bad file.
  */
 export async function readPicked(files: readonly PickedFile[], onProgress?: (done: number, total: number) => void): Promise<SourceResult[]> {
-  const { readSources, MAX_FILE_BYTES } = await loadReader();
-  const results: SourceResult[] = [];
-  const total = files.length;
-  let pending: SourceFile[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const start = results.length;
-    const batch = pending;
-    pending = [];
-    pendingBytes = 0;
-    results.push(...(await readSources(batch, (done) => onProgress?.(start + done, total))));
-  };
-  for (const file of files) {
-    let refusal: SourceRefusal;
-    if (file.size > MAX_FILE_BYTES) {
-      const [size, limit] = [mb(file.size), mb(MAX_FILE_BYTES)];
-      refusal = { ok: false, name: file.name, kind: "too-large", reason: { zh: STRINGS.zh.merge.tooLarge(size, limit), en: STRINGS.en.merge.tooLarge(size, limit) } };
-    } else {
-      if (pending.length >= BATCH_FILES || (pending.length > 0 && pendingBytes + file.size > BATCH_BYTES)) await flush();
-      try {
-        pending.push({ name: file.name, bytes: await fileBytes(file) });
-        pendingBytes += file.size;
-        continue;
-      } catch (e) {
-        // A file the browser cannot read (moved or deleted since it was picked): refused with the browser's words.
-        const message = e instanceof Error ? e.message : String(e);
-        refusal = { ok: false, name: file.name, kind: "unreadable", reason: { zh: STRINGS.zh.merge.cannotRead(message), en: STRINGS.en.merge.cannotRead(message) } };
-      }
-    }
-    // The files before it first: results stay in the files' order.
-    await flush();
-    results.push(refusal);
-    onProgress?.(results.length, total);
-  }
-  await flush();
-  return results;
+  const { readPendingSources } = await loadReader();
+  return readPendingSources(
+    files.map((file) => ({ name: file.name, size: file.size, bytes: () => fileBytes(file) })),
+    onProgress,
+  );
 }
 
 /** The target table of a workbook: its first summary sheet, else why there is none (one line in each language). */

@@ -116,8 +116,6 @@ export interface MergeStrings {
   downloaded: (file: string, rows: number) => string;
   mergedFile: (base: string) => string;
   wouldLose: (what: string[]) => string;
-  tooLarge: (size: string, limit: string) => string;
-  cannotRead: (cause: string) => string;
 }
 
 export const STRINGS: Record<Lang, UiStrings> = {
@@ -226,8 +224,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
       downloaded: (file, rows) => `已写入 ${rows} 行，已下载 ${file}`,
       mergedFile: (base) => `${base}-合并.xlsx`,
       wouldLose: (what) => `目标工作簿中有${what.join("、")}，重写时会丢失，因此未写入任何内容。请把汇总表移到单独的工作簿后再合并。`,
-      tooLarge: (size, limit) => `文件大小 ${size}，超过 ${limit} 的上限`,
-      cannotRead: (cause) => `浏览器无法读取该文件（${cause}）`,
     },
     close: "关闭",
   },
@@ -336,8 +332,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
       downloaded: (file, rows) => `Wrote ${rows} row${rows === 1 ? "" : "s"}; downloaded ${file}`,
       mergedFile: (base) => `${base}-merged.xlsx`,
       wouldLose: (what) => `the target workbook has ${what.join(", ")}, which rewriting it would lose, so nothing was written. Move the summary table to a workbook of its own and merge again.`,
-      tooLarge: (size, limit) => `the file is ${size}, over the ${limit} limit`,
-      cannotRead: (cause) => `the browser cannot read the file (${cause})`,
     },
     close: "Close",
   },

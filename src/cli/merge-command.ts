@@ -1,7 +1,7 @@
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { accepted, previewMerge, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../merge/preview";
-import { readSource, readSources, type MarkedSheet, type SourceFile, type SourceResult } from "../merge/read-source";
+import { readPendingSources, readSource, type MarkedSheet, type PendingFile, type SourceResult } from "../merge/read-source";
 import { isSummarySheet, mergedTablePlan, readTarget, SUMMARY_TEMPLATES, type TargetTable } from "../merge/summary-merge";
 import { describeProblem } from "../core/problems";
 import { findSheetTemplate } from "../sheets/registry";
@@ -49,10 +49,8 @@ export async function mergeCommand(ctx: CommandContext): Promise<number> {
 
   const target = options.into ? await readIntoTarget(options.into, options.template, options.sheet) : null;
   const template = panelRubric ? null : chooseTemplate(target, options.template);
-  const files: SourceFile[] = [];
-  for (const path of args) files.push({ name: path, bytes: new Uint8Array(await readBytes(path)) });
-  const progress = files.length > 10 ? io.progress : undefined;
-  const sources = await readSources(files, progress && ((done, total) => progress(done, total)));
+  const progress = args.length > 10 ? io.progress : undefined;
+  const sources = await readPendingSources(await pendingFiles(args), progress && ((done, total) => progress(done, total)));
 
   const merge = panelRubric ? panelMerge(panelRubric, sources, options.keep, lang) : summaryMerge(template as SummaryTemplateId, target, sources, options, lang);
   return confirmThenWrite(ctx, output, merge);
@@ -150,4 +148,21 @@ async function isOneOf(output: string, inputs: string[]): Promise<boolean> {
     if (s && s.dev === out.dev && s.ino === out.ino) return true;
   }
   return false;
+}
+
+/**
+ * The sources as the batch reader takes them: sizes now, bytes when their batch comes. A path
+ * that names no file is a mistyped argument, told at once, before anything is read; a file that
+ * cannot be read later is refused like any bad file.
+ */
+async function pendingFiles(paths: string[]): Promise<PendingFile[]> {
+  const missing: string[] = [];
+  const files: PendingFile[] = [];
+  for (const path of paths) {
+    const s = await stat(path).catch(() => null);
+    if (!s?.isFile()) missing.push(`${path}: 无法读取 / cannot read: ${s ? "不是文件 / not a file" : "文件或目录不存在 / no such file or directory"}`);
+    else files.push({ name: path, size: s.size, bytes: async () => new Uint8Array(await readFile(path)) });
+  }
+  if (missing.length > 0) throw new InputError(missing);
+  return files;
 }

@@ -81,9 +81,7 @@ export interface SourceFile {
 export async function readSource(name: string, bytes: Uint8Array): Promise<SourceResult> {
   const refuse = (kind: RefusalKind, zh: string, en: string): SourceRefusal => ({ ok: false, name, kind, reason: { zh, en } });
   try {
-    if (bytes.byteLength > MAX_FILE_BYTES) {
-      return refuse("too-large", `文件大小 ${mb(bytes.byteLength)}，超过 ${mb(MAX_FILE_BYTES)} 的上限`, `the file is ${mb(bytes.byteLength)}, over the ${mb(MAX_FILE_BYTES)} limit`);
-    }
+    if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(name, bytes.byteLength);
     if (startsWith(bytes, OLE_SIGNATURE)) {
       const ole = oleKind(bytes);
       if (ole === "encrypted") return refuse("encrypted", "工作簿受密码保护，请去除密码后重新提交", "the workbook is password-protected; remove the password and submit it again");
@@ -129,6 +127,63 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
     const message = oneLine(e instanceof Error ? e.message : String(e));
     return refuse("unreadable", `文件无法读取：${message}`, `the file cannot be read: ${message}`);
   }
+}
+
+function tooLarge(name: string, size: number): SourceRefusal {
+  return { ok: false, name, kind: "too-large", reason: { zh: `文件大小 ${mb(size)}，超过 ${mb(MAX_FILE_BYTES)} 的上限`, en: `the file is ${mb(size)}, over the ${mb(MAX_FILE_BYTES)} limit` } };
+}
+
+/** A file not read yet: its size as the file system (or the browser's File) tells it, its bytes on demand. */
+export interface PendingFile {
+  name: string;
+  size: number;
+  bytes(): Promise<Uint8Array>;
+}
+
+/** Bytes held at once while reading a batch: a few hundred submissions never sit in memory together. */
+const BATCH_FILES = 10;
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+/**
+ * readSources over files fetched a batch at a time (at most BATCH_FILES files or BATCH_BYTES
+ * held), results in the files' order. A file over MAX_FILE_BYTES is refused from its size,
+ * without its bytes being fetched; one whose bytes cannot be got (moved, deleted, no
+ * permission) is refused as unreadable with the cause. Never throws for a bad file.
+ */
+export async function readPendingSources(files: readonly PendingFile[], onProgress?: (done: number, total: number) => void): Promise<SourceResult[]> {
+  const results: SourceResult[] = [];
+  const total = files.length;
+  let batch: SourceFile[] = [];
+  let held = 0;
+  const flush = async () => {
+    const start = results.length;
+    const reading = batch;
+    batch = [];
+    held = 0;
+    if (reading.length > 0) results.push(...(await readSources(reading, (done) => onProgress?.(start + done, total))));
+  };
+  for (const file of files) {
+    if (batch.length >= BATCH_FILES || (batch.length > 0 && held + file.size > BATCH_BYTES)) await flush();
+    let refusal: SourceRefusal;
+    if (file.size > MAX_FILE_BYTES) {
+      refusal = tooLarge(file.name, file.size);
+    } else {
+      try {
+        batch.push({ name: file.name, bytes: await file.bytes() });
+        held += file.size;
+        continue;
+      } catch (e) {
+        const cause = e instanceof Error ? e.message : String(e);
+        refusal = { ok: false, name: file.name, kind: "unreadable", reason: { zh: `文件无法读取：${cause}`, en: `the file cannot be read: ${cause}` } };
+      }
+    }
+    // The files before it first, so results stay in the files' order.
+    await flush();
+    results.push(refusal);
+    onProgress?.(results.length, total);
+  }
+  await flush();
+  return results;
 }
 
 /**

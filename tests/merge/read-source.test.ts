@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, readSource, readSources, type SourceFile, type SourceResult } from "../../src/merge/read-source";
+import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, readPendingSources, readSource, readSources, type PendingFile, type SourceFile, type SourceResult } from "../../src/merge/read-source";
 import { checkParams } from "../../src/sheets/params";
 import { SHEET_TEMPLATES } from "../../src/sheets/registry";
 import { writeWorkbook } from "../../src/xlsx/writer";
@@ -246,6 +246,35 @@ test("a batch: every file gets its result in order, bad files never stop it, pro
   ]);
   expect(progress).toEqual(files.map((_, i) => [i + 1, files.length]));
   files.forEach((f, i) => expect(Buffer.compare(Buffer.from(f.bytes), before[i])).toBe(0));
+});
+
+test("files fetched a batch at a time: at most 10 held, an oversize file never fetched, an unreadable one refused, order kept", async () => {
+  const events: string[] = [];
+  const pending: PendingFile[] = Array.from({ length: 23 }, (_, i) => ({
+    name: `${i + 1}.xlsx`,
+    size: good.length,
+    bytes: async () => {
+      events.push(`fetch ${i + 1}`);
+      return good;
+    },
+  }));
+  pending[4] = { name: "big.xlsx", size: MAX_FILE_BYTES + 1, bytes: () => Promise.reject(new Error("an oversize file must not be fetched")) };
+  pending[7] = { name: "gone.xlsx", size: 10, bytes: () => Promise.reject(new Error("ENOENT: no such file")) };
+  const results = await readPendingSources(pending, (done, total) => events.push(`done ${done}/${total}`));
+  expect(results.map((r) => (r.ok ? r.name : `${r.name} ${r.kind}`))).toEqual(pending.map((p, i) => (i === 4 ? "big.xlsx too-large" : i === 7 ? "gone.xlsx unreadable" : p.name)));
+  const gone = refusal(results[7]);
+  expect(gone.reason.en).toBe("the file cannot be read: ENOENT: no such file");
+  expect(refusal(results[4]).reason.en).toBe("the file is 20.1 MB, over the 20 MB limit");
+  // Every file reported once, in order.
+  expect(events.filter((e) => e.startsWith("done"))).toEqual(pending.map((_, i) => `done ${i + 1}/23`));
+  // No file is fetched while more than 10 fetched files are still unread.
+  let fetched = 0;
+  let done = 0;
+  for (const e of events) {
+    if (e.startsWith("fetch")) fetched++;
+    else done = Number(/done (\d+)/.exec(e)?.[1]);
+    expect(fetched - done).toBeLessThanOrEqual(10);
+  }
 });
 
 test("readSource never throws, whatever the bytes", async () => {
