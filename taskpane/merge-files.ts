@@ -1,13 +1,12 @@
 /**
  * The 合并 tab's work outside React: the picked files read into sources (src/merge/read-source),
- * the target table, the preview (src/merge/preview) and the merged workbook (src/xlsx). Reading
+ * the target table and the merged workbook (src/xlsx). Reading
  * and writing .xlsx needs exceljs, so those modules are imported on demand, in chunks of their
  * own (xlsx-reader, xlsx-writer), loaded when files are read or written. The preview and the
  * merged table's plan are pure, and come with the merge tab's own chunk (App.tsx).
  */
 import type { Text } from "../templates/schema";
 import type { Result } from "../src/core/problems";
-import { previewMerge, type MergePreview, type MergeTarget } from "../src/merge/preview";
 import type { MarkedSheet, SourceResult } from "../src/merge/read-source";
 import { isSummarySheet, readTarget, type TargetTable } from "../src/merge/summary-merge";
 import type { SheetPlan } from "../src/sheets/plan";
@@ -77,11 +76,6 @@ export async function readTargetFile(file: PickedFile, bytes: Uint8Array): Promi
   const sheet = source.sheets.find(isSummarySheet);
   if (!sheet) return { ok: false, reason: { zh: STRINGS.zh.merge.targetNoSummary, en: STRINGS.en.merge.targetNoSummary } };
   return targetOfSheet(file.name, sheet);
-}
-
-/** The preview of the rows the sources add to the target. */
-export function previewOf(target: MergeTarget, sources: readonly SourceResult[]): MergePreview {
-  return previewMerge(target, sources);
 }
 
 /** The name of the merged download: the target's name with 合并 added, else the sheet's. */

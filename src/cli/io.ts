@@ -29,7 +29,7 @@ export const processIO: CliIO = {
 };
 
 /** "[#########-----------]  45/100 个文件 / files" */
-export function progressBar(done: number, total: number, width = 20): string {
+function progressBar(done: number, total: number, width = 20): string {
   const filled = total === 0 ? width : Math.round((done / total) * width);
   return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(done).padStart(String(total).length)}/${total} 个文件 / files`;
 }

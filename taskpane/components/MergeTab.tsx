@@ -1,13 +1,13 @@
 import * as React from "react";
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Text as Words } from "../../templates/schema";
-import { accepted, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../../src/merge/preview";
+import { accepted, previewMerge, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../../src/merge/preview";
 import type { SourceResult } from "../../src/merge/read-source";
 import { SUMMARY_TEMPLATES, isSummarySheet, mergedTablePlan, type TargetTable } from "../../src/merge/summary-merge";
 import { findSheetTemplate } from "../../src/sheets/registry";
 import { causeOf } from "../action-error";
 import { insertPlans, readActiveSheetForMerge } from "../excel-actions";
-import { fileBytes, mergedFileName, mergedWorkbook, previewOf, readPicked, readTargetFile, targetOfSheet, THIS_WORKBOOK, type PickedFile } from "../merge-files";
+import { fileBytes, mergedFileName, mergedWorkbook, readPicked, readTargetFile, targetOfSheet, THIS_WORKBOOK, type PickedFile } from "../merge-files";
 import { downloadFile } from "../workbook-file";
 import { MergePreviewView } from "./MergePreviewView";
 import { OutcomeMessage, type Outcome } from "./OutcomeMessage";
@@ -141,7 +141,7 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
   const computed = React.useMemo((): { preview: MergePreview | null; error?: unknown } => {
     if (!sources) return { preview: null };
     try {
-      return { preview: previewOf(table ?? { template, recommender }, sources) };
+      return { preview: previewMerge(table ?? { template, recommender }, sources) };
     } catch (e) {
       return { preview: null, error: e };
     }

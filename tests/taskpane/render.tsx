@@ -2,8 +2,12 @@
  * Helpers of the task pane's component tests: the App rendered in jsdom as the page renders it
  * (Fluent UI's provider included), with the browser APIs jsdom lacks stood in for.
  */
-import { render, type RenderResult } from "@testing-library/react";
+import { configure, render, type RenderResult } from "@testing-library/react";
 import { App, type AppProps } from "../../taskpane/App";
+
+// The merge tab is a lazy chunk and reads real workbooks: on a busy machine the first open and a
+// read can take seconds, so waiting for what the page will show allows 10 s, not the default 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** jsdom has no matchMedia (the theme detection asks it) nor ResizeObserver (Fluent's MessageBar uses it). */
 export function installBrowserStubs(): void {
