@@ -4,10 +4,9 @@
  * second of that call. Run after score-bench.ts, which times the engine alone.
  */
 import { RUBRICS } from "../templates/index";
-import type { InputDef } from "../templates/schema";
 import { installCustomFunctionsRuntime } from "../functions/outside-excel";
 import { scoreDiscrete } from "../functions/functions";
-import { prng } from "./random";
+import { prng, randomAnswer } from "./random";
 
 const ROWS = 10_000;
 const RUNS = 5;
@@ -15,26 +14,11 @@ const RUNS = 5;
 installCustomFunctionsRuntime();
 
 /** A cell as a worksheet holds it: ticks in the forms people type, rates as fractions or text, "" when blank. */
-function randomCell(def: InputDef, rnd: () => number): unknown {
-  if (rnd() < 0.05) return "";
-  switch (def.type) {
-    case "tick":
-      return [true, false, "有", "无", "√", "□", 1, 0][Math.floor(rnd() * 8)];
-    case "rate":
-      return rnd() < 0.5 ? Math.round(rnd() * 1000) / 1000 : `${Math.round(rnd() * 100)}%`;
-    case "improvement":
-      return Math.round(rnd() * 40) / 100;
-    case "level":
-      return (def.levels ?? [])[Math.floor(rnd() * (def.levels ?? []).length)].name.zh;
-    default:
-      return Math.round(rnd() * 100);
-  }
-}
 
 const discrete = RUBRICS.find((r) => r.id === "shaoxing-discrete");
 if (!discrete) throw new Error("shaoxing-discrete is missing from the catalogue");
 const rnd = prng(42);
-const range = Array.from({ length: ROWS }, () => discrete.inputs.map((d) => randomCell(d, rnd)));
+const range = Array.from({ length: ROWS }, () => discrete.inputs.map((d) => randomAnswer(d, rnd, "")));
 
 /** One call over the whole range; the checksum keeps the work observable and proves every row scored. */
 function call(): { seconds: number; checksum: number } {

@@ -4,30 +4,13 @@
  * Goal on the 2-core reference machine: ≥ 500,000 rows/s.
  */
 import { RUBRICS } from "../templates/index";
-import type { InputDef, Rubric } from "../templates/schema";
+import type { Rubric } from "../templates/schema";
 import { score } from "../src/core/score";
-import { prng } from "./random";
+import { prng, randomAnswer } from "./random";
 
 const ROWS = 100_000;
 const GOAL = 500_000;
 
-function randomAnswer(def: InputDef, rnd: () => number): unknown {
-  if (rnd() < 0.05) return null;
-  switch (def.type) {
-    case "tick":
-      return [true, false, "有", "无", "√", "□", 1, 0][Math.floor(rnd() * 8)];
-    case "tick-or-rate":
-      return rnd() < 0.5 ? rnd() < 0.5 : Math.round(rnd() * 100) / 100;
-    case "rate":
-      return rnd() < 0.5 ? Math.round(rnd() * 1000) / 1000 : `${Math.round(rnd() * 100)}%`;
-    case "improvement":
-      return Math.round(rnd() * 40) / 100;
-    case "level":
-      return (def.levels ?? [])[Math.floor(rnd() * (def.levels ?? []).length)].name.zh;
-    default:
-      return Math.round(rnd() * 100);
-  }
-}
 
 /** Scores every row once; returns the seconds taken and a checksum that keeps the work observable. */
 function pass(rubric: Rubric, rows: unknown[][]): { seconds: number; checksum: number } {

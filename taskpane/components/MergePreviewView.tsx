@@ -150,66 +150,51 @@ export function MergePreviewView({ preview, lang, t, included, serials, onToggle
         </div>
       )}
 
-      {preview.problems.length > 0 ? (
-        <section className={styles.section} aria-labelledby="merge-problems">
-          <h3 id="merge-problems" className={styles.heading}>
-            {m.problems(preview.problems.length)}
-          </h3>
-          <ul className={styles.list} aria-labelledby="merge-problems">
-            {preview.problems.map((p, i) => (
-              <li key={`${p.rowId ?? p.file}-${p.cell ?? ""}-${i}`}>
-                <span className={mergeClasses(styles.severity, p.severity === "error" ? styles.error : styles.warning)}>{p.severity === "error" ? m.error : m.warning}</span>
-                {m.line(problemWhere(p, t), p.message[lang])}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ListSection id="merge-problems" title={m.problems(preview.problems.length)}>
+        {preview.problems.map((p, i) => (
+          <li key={`${p.rowId ?? p.file}-${p.cell ?? ""}-${i}`}>
+            <span className={mergeClasses(styles.severity, p.severity === "error" ? styles.error : styles.warning)}>{p.severity === "error" ? m.error : m.warning}</span>
+            {m.line(problemWhere(p, t), p.message[lang])}
+          </li>
+        ))}
+      </ListSection>
+      <ListSection id="merge-duplicates" title={m.duplicates(preview.duplicates.length)}>
+        {preview.duplicates.map((d) => (
+          <li key={d.members.map((x) => x.rowId).join(",")}>
+            {m.duplicateGroup(
+              d.enterprise,
+              d.by.map((b) => m.duplicateBy[b]).join(t.listSeparator),
+              d.members.map((x) => x.audit),
+            )}
+          </li>
+        ))}
+      </ListSection>
+      <ListSection id="merge-skipped" title={m.skipped(preview.skipped.length)}>
+        {preview.skipped.map((s, i) => (
+          <li key={`${s.file}-${s.sheet}-${i}`}>{m.line(m.where(s.file, s.sheet), s.reason[lang])}</li>
+        ))}
+      </ListSection>
+      <ListSection id="merge-refused" title={m.refused(preview.refused.length)}>
+        {preview.refused.map((r, i) => (
+          <li key={`${r.file}-${i}`}>{m.line(r.file, r.reason[lang])}</li>
+        ))}
+      </ListSection>
+    </section>
+  );
+}
 
-      {preview.duplicates.length > 0 ? (
-        <section className={styles.section} aria-labelledby="merge-duplicates">
-          <h3 id="merge-duplicates" className={styles.heading}>
-            {m.duplicates(preview.duplicates.length)}
-          </h3>
-          <ul className={styles.list} aria-labelledby="merge-duplicates">
-            {preview.duplicates.map((d) => (
-              <li key={d.members.map((x) => x.rowId).join(",")}>
-                {m.duplicateGroup(
-                  d.enterprise,
-                  d.by.map((b) => m.duplicateBy[b]).join(t.listSeparator),
-                  d.members.map((x) => x.audit),
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {preview.skipped.length > 0 ? (
-        <section className={styles.section} aria-labelledby="merge-skipped">
-          <h3 id="merge-skipped" className={styles.heading}>
-            {m.skipped(preview.skipped.length)}
-          </h3>
-          <ul className={styles.list} aria-labelledby="merge-skipped">
-            {preview.skipped.map((s, i) => (
-              <li key={`${s.file}-${s.sheet}-${i}`}>{m.line(m.where(s.file, s.sheet), s.reason[lang])}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {preview.refused.length > 0 ? (
-        <section className={styles.section} aria-labelledby="merge-refused">
-          <h3 id="merge-refused" className={styles.heading}>
-            {m.refused(preview.refused.length)}
-          </h3>
-          <ul className={styles.list} aria-labelledby="merge-refused">
-            {preview.refused.map((r, i) => (
-              <li key={`${r.file}-${i}`}>{m.line(r.file, r.reason[lang])}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+/** A titled list under the table (problems, duplicates, skipped sheets, refused files); nothing when it is empty. */
+function ListSection({ id, title, children }: { id: string; title: string; children: React.ReactNode[] }): React.JSX.Element | null {
+  const styles = useStyles();
+  if (children.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h3 id={id} className={styles.heading}>
+        {title}
+      </h3>
+      <ul className={styles.list} aria-labelledby={id}>
+        {children}
+      </ul>
     </section>
   );
 }
