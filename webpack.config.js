@@ -14,6 +14,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { addinBaseUrl, rebaseManifest } = require("./build/scripts/addin-url");
 const { LocalizedFunctionsMetadataPlugin } = require("./build/scripts/functions-metadata-plugin");
+const { addinTarget } = require("./build/scripts/addin-target");
 const webpack = require("webpack");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/package.json"));
@@ -37,6 +38,9 @@ module.exports = async (env, argv) => {
   const base = addinBaseUrl();
   return {
     mode: production ? "production" : "development",
+    // webpack's runtime and the minifier stay within the add-in's ECMAScript version too (the
+    // minifier would otherwise write `a?.b` back into code brought down to it).
+    target: ["web", `es${addinTarget().year}`],
     // No eval-based source maps: the page's Content-Security-Policy forbids eval, in development too.
     devtool: "source-map",
     entry: {
@@ -61,6 +65,13 @@ module.exports = async (env, argv) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", onlyCompileBundledFiles: true } },
+        },
+        {
+          // Libraries with syntax newer than the add-in's target (tsconfig.addin.json) are
+          // brought down to it, so the oldest webview that runs the add-in parses every bundle.
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          use: { loader: path.resolve(__dirname, "build/scripts/downlevel-loader.js") },
         },
       ],
     },

@@ -9,8 +9,16 @@
  *
  * A summary sheet holds at most 200 rows (mergedTablePlan refuses more), so the write step
  * covers the first 200 accepted rows when there are more; the output says so.
+ *
+ * Then at scale (issue 14's targets): the same files ten times over (2,000 files) read and
+ * previewed, with the peak RSS and the memory each file leaves behind (heap after a full GC,
+ * 2,000 files held against 200), beside a reference measured in the same run: every part of
+ * every file inflated once by Node's own zlib, the floor for reading the files at all.
  */
 import JSZip from "jszip";
+import * as zlib from "node:zlib";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { accepted, previewMerge, type MergeTarget } from "../src/merge/preview";
 import { readSources, type SourceFile } from "../src/merge/read-source";
 import { mergedTablePlan } from "../src/merge/summary-merge";
@@ -20,6 +28,7 @@ import type { CellValue, SheetPlan } from "../src/sheets/plan";
 import { findSheetTemplate } from "../src/sheets/registry";
 import { SHANXI_2018_APPLICATION_SAMPLE } from "../src/sheets/tables/form-samples";
 import { writeWorkbook } from "../src/xlsx/writer";
+import { DEFLATED, readZipDirectory } from "../src/xlsx/zip";
 import { prng } from "./random";
 
 const FILES = 200;
@@ -236,6 +245,93 @@ async function pass(files: readonly SourceFile[]): Promise<Pass> {
   };
 }
 
+// ---- at scale ----
+
+const SCALE = 2_000;
+/** Issue 14's targets for a merge of 2,000 files. */
+const TARGETS = { seconds: 5, peakMiB: 200, perFileMiB: 0.02 };
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+function heapAfterGc(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** The reference: every part of every file inflated once with Node's zlib (the files that are zips at all); wall and CPU seconds. */
+function inflateFloor(files: readonly SourceFile[]): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  let bytes = 0;
+  for (const f of files) {
+    const entries = readZipDirectory(f.bytes);
+    if (!Array.isArray(entries)) continue;
+    for (const e of entries) {
+      const data = f.bytes.subarray(e.data, e.data + e.compressed);
+      bytes += e.method === DEFLATED ? zlib.inflateRawSync(data).byteLength : data.byteLength;
+    }
+  }
+  if (bytes === 0) throw new Error("nothing inflated");
+  const used = process.cpuUsage(cpu);
+  return { wall: seconds(start), cpu: (used.user + used.system) / 1e6 };
+}
+
+async function atScale(files: readonly SourceFile[]): Promise<void> {
+  const many = Array.from({ length: Math.ceil(SCALE / files.length) }, (_, k) => files.map((f) => ({ name: `${k + 1}-${f.name}`, bytes: f.bytes })))
+    .flat()
+    .slice(0, SCALE);
+  const mib = (bytes: number) => bytes / (1024 * 1024);
+  inflateFloor(many); // warm-up
+  const floor = inflateFloor(many);
+
+  const base = heapAfterGc();
+  const few = await readSources(many.slice(0, 200));
+  const fewPreview = previewMerge(TARGET, few);
+  const heapFew = heapAfterGc();
+
+  peak.rss = 0;
+  sample();
+  const sampler = setInterval(sample, SAMPLE_MS);
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const sources = await readSources(many);
+  const read = seconds(start);
+  const readCpu = process.cpuUsage(cpu);
+  clearInterval(sampler);
+  const heapRead = heapAfterGc();
+  const sampling = setInterval(sample, SAMPLE_MS);
+  const previewStart = process.hrtime.bigint();
+  const previewCpu = process.cpuUsage();
+  const preview = previewMerge(TARGET, sources);
+  const total = read + seconds(previewStart);
+  const totalCpu = { user: readCpu.user + process.cpuUsage(previewCpu).user, system: readCpu.system };
+  clearInterval(sampling);
+  sample();
+  const heapMany = heapAfterGc();
+  // Both batches and both previews are still held here: what each file leaves behind, read and previewed.
+  const perFile = mib(heapMany - heapFew) / many.length;
+  const perFileRead = mib(heapRead - heapFew) / many.length;
+  const kept = [few, fewPreview, sources, preview].length;
+  const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
+  const ratio = (value: number, target: number) => `${(value / target).toFixed(2)}× the target ${target}`;
+  console.log(
+    `merge ×${many.length} files (the ${files.length} above, ${many.length / files.length} times over): read + preview ${total.toFixed(2)} s (read ${read.toFixed(2)} s; ${ratio(total, TARGETS.seconds)} s), ` +
+      `CPU ${cpuSeconds(totalCpu).toFixed(2)} s (read ${cpuSeconds(readCpu).toFixed(2)} s; on a busy machine the wall time is the larger); ` +
+      `${(many.length / total).toFixed(0)} files/s; ${preview.rows.length} rows previewed, ${preview.refused.length} files refused`,
+  );
+  console.log(
+    `merge ×${many.length}: reference, every part of every file inflated once by Node's zlib: ${floor.wall.toFixed(2)} s, CPU ${floor.cpu.toFixed(2)} s; the read is ${(read / floor.wall).toFixed(1)}× that (wall), ${(cpuSeconds(readCpu) / floor.cpu).toFixed(1)}× (CPU)`,
+  );
+  console.log(
+    `merge ×${many.length}: peak RSS ${mib(peak.rss).toFixed(1)} MiB (${ratio(mib(peak.rss), TARGETS.peakMiB)} MiB); heap after GC ${mib(base).toFixed(1)} MiB before, ` +
+      `${mib(heapFew).toFixed(1)} MiB holding 200 files, ${mib(heapMany).toFixed(1)} MiB holding ${many.length} more (${kept} results held): ` +
+      `${perFile.toFixed(4)} MiB per file read and previewed (${ratio(perFile, TARGETS.perFileMiB)} MiB), of which ${perFileRead.toFixed(4)} MiB read`,
+  );
+}
+
 async function main(): Promise<void> {
   const generating = process.hrtime.bigint();
   const files = await generate();
@@ -267,6 +363,8 @@ async function main(): Promise<void> {
     `merge: peak memory over ${PASSES + 1} passes (sampled every ${SAMPLE_MS} ms): RSS ${mb(peak.rss)} MiB, heap used ${mb(peak.heap)} MiB; ` +
       `process max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB (with generation)`,
   );
+
+  await atScale(files);
 }
 
 main().catch((e: unknown) => {

@@ -26,6 +26,7 @@ export function randomAnswer(def: InputDef, rnd: () => number, blank: null | "" 
       return rnd() < 0.5 ? rnd() < 0.5 : Math.round(rnd() * 100) / 100;
     case "rate":
       return rnd() < 0.5 ? Math.round(rnd() * 1000) / 1000 : `${Math.round(rnd() * 100)}%`;
+    case "reduction":
     case "improvement":
       return Math.round(rnd() * 40) / 100;
     case "level":

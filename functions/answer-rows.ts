@@ -81,11 +81,16 @@ export function readAnswerRow(cells: readonly unknown[], template: AnswerTemplat
  * Evaluates every row of an answer range into `width` cells: a blank row gives blank cells and a
  * row in error gives its error in every cell, so nothing computed from a bad row looks valid.
  */
-export function perRow(raw: unknown, template: AnswerTemplate, width: number, evaluate: (values: readonly unknown[], row: number) => Cell[] | CustomFunctions.Error): Cell[][] {
-  return answerRows(raw, template).map((cells, i) => {
-    const row = readAnswerRow(cells, template, i + 1);
-    if (row.kind === "blank") return new Array<Cell>(width).fill("");
-    const cellsOrError = row.kind === "error" ? row.error : evaluate(row.values, i + 1);
-    return Array.isArray(cellsOrError) ? cellsOrError : new Array<Cell>(width).fill(cellsOrError);
-  });
+export function perRow(raw: unknown, template: AnswerTemplate, width: number, evaluate: RowEvaluator): Cell[][] {
+  return answerRows(raw, template).map((cells, i) => evaluateRow(cells, template, width, i + 1, evaluate));
+}
+
+export type RowEvaluator = (values: readonly unknown[], row: number) => Cell[] | CustomFunctions.Error;
+
+/** One row of perRow (row counts from 1), for a function that takes the usual rows another way. */
+export function evaluateRow(cells: readonly unknown[], template: AnswerTemplate, width: number, row: number, evaluate: RowEvaluator): Cell[] {
+  const read = readAnswerRow(cells, template, row);
+  if (read.kind === "blank") return new Array<Cell>(width).fill("");
+  const cellsOrError = read.kind === "error" ? read.error : evaluate(read.values, row);
+  return Array.isArray(cellsOrError) ? cellsOrError : new Array<Cell>(width).fill(cellsOrError);
 }

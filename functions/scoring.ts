@@ -1,20 +1,35 @@
 import type { Rubric, RubricItem } from "../templates/schema";
 import { score, type ItemScore, type ScoreResult } from "../src/core/score";
+import { scoreTotals } from "../src/core/score-fast";
 import { isBlank } from "../src/core/answers";
 import { points } from "../src/core/format";
 import { argumentError, cellError, problemsError } from "./errors";
 import { basicValue, cellsOf, errorCode } from "./cells";
 import { readLanguage, readRubric, readSwitch } from "./arguments";
-import { perRow, type Cell } from "./answer-rows";
+import { answerRows, evaluateRow, perRow, type Cell, type RowEvaluator } from "./answer-rows";
 import type { Lang } from "./language";
 
-/** SCORE_DISCRETE / SCORE_PROCESS: one total per row, or the section subtotals with detail. */
+/** SCORE_DISCRETE / SCORE_PROCESS: one total per row, or the section subtotals with detail; no rule is worded. */
 export function scoreTable(rubric: Rubric, inputs: unknown, detailRaw: unknown): Cell[][] {
   const detail = readSwitch(detailRaw, "detail");
-  return perRow(inputs, rubric, detail ? rubric.sections.length : 1, (values, row) => {
-    const result = score(rubric, values);
+  const width = detail ? rubric.sections.length : 1;
+  const evaluate: RowEvaluator = (values, row) => {
+    const result = scoreTotals(rubric, values);
     if (!result.ok) return problemsError(result.problems, { argument: "inputs", row });
-    return detail ? result.value.sections.map((s) => s.score) : [result.value.total];
+    return detail ? result.value.sections : [result.value.total];
+  };
+  // Every reader but a level's reads a blank cell as blank (answers.ts), so in a rubric with such an
+  // input a row with no blank input cannot be a blank row: its cells need no second look.
+  const someNotLevel = rubric.inputs.some((d) => d.type !== "level");
+  return answerRows(inputs, rubric).map((cells, i) => {
+    // The usual row, answers the engine accepts and not all blank, goes straight to it: it holds
+    // no error value and no data type (the engine accepts neither), so readAnswerRow would pass
+    // it on unchanged. Any other row is read by perRow's rules.
+    const totals = cells.length === rubric.inputs.length ? scoreTotals(rubric, cells) : null;
+    if (totals?.ok && ((someNotLevel && totals.value.blanks === 0) || !cells.every(isBlank))) {
+      return detail ? totals.value.sections : [totals.value.total];
+    }
+    return evaluateRow(cells, rubric, width, i + 1, evaluate);
   });
 }
 

@@ -12,9 +12,11 @@ import type { Requirements } from "./excel-actions";
  * loaded when the tab is first opened: most sessions never merge, and the first paint stays lean.
  */
 const MergeTab = React.lazy(() => import(/* webpackChunkName: "merge-tab" */ "./components/MergeTab").then((m) => ({ default: m.MergeTab })));
+/** The export tab likewise; the Word writer (docx) is a further chunk, loaded on the first download. */
+const ExportTab = React.lazy(() => import(/* webpackChunkName: "export-tab" */ "./components/ExportTab").then((m) => ({ default: m.ExportTab })));
 
-export type TabName = "templates" | "check" | "merge" | "functions";
-const TABS: readonly TabName[] = ["templates", "check", "merge", "functions"];
+export type TabName = "templates" | "check" | "merge" | "export" | "functions";
+const TABS: readonly TabName[] = ["templates", "check", "merge", "export", "functions"];
 
 /** Chinese faces first, so Chinese text never falls back to a font chosen by chance. */
 const FONTS = '"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Segoe UI", system-ui, sans-serif';
@@ -90,6 +92,11 @@ export function App({ host, requirements = ALL_THERE, initialTab = "templates", 
         {tab === "templates" ? <TemplatesTab env={env} requirements={requirements} /> : null}
         {tab === "check" ? <CheckTab host={host} lang={lang} t={t} /> : null}
         {tab === "functions" ? <FunctionsTab host={host} lang={lang} t={t} /> : null}
+        {tab === "export" ? (
+          <React.Suspense fallback={<Spinner size="small" label={t.working} />}>
+            <ExportTab env={env} />
+          </React.Suspense>
+        ) : null}
         {mergeOpened ? (
           <div hidden={tab !== "merge"}>
             <React.Suspense fallback={<Spinner size="small" label={t.working} />}>

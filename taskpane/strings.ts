@@ -11,7 +11,7 @@ export interface UiStrings {
   appTitle: string;
   language: string;
   languageNames: Record<Lang, string>;
-  tabs: { templates: string; check: string; merge: string; functions: string };
+  tabs: { templates: string; check: string; merge: string; export: string; functions: string };
   tabsLabel: string;
   roles: Record<SheetTemplate["role"], string>;
   roleHint: Record<SheetTemplate["role"], string>;
@@ -54,7 +54,30 @@ export interface UiStrings {
     inserted: (formula: string, address: string) => string;
   };
   merge: MergeStrings;
+  export: ExportStrings;
   close: string;
+}
+
+/** The 导出 (export) tab: a summary table or form as Word, or printed from the print view (ruling F3). */
+export interface ExportStrings {
+  intro: string;
+  /** Inside Excel: what the buttons act on. */
+  activeHint: string;
+  pickFile: string;
+  fileInput: string;
+  reading: string;
+  sheet: string;
+  /** The picked workbook's name and how many sheets export. */
+  fileIs: (file: string, sheets: number) => string;
+  refused: (file: string, reason: string) => string;
+  notExportable: string;
+  word: string;
+  print: string;
+  printNow: string;
+  printTitle: (title: string) => string;
+  printHint: string;
+  working: string;
+  downloaded: (file: string) => string;
 }
 
 /** The 合并 (merge) tab: recommendation summaries consolidated from many submitted workbooks. */
@@ -104,6 +127,8 @@ export interface MergeStrings {
   duplicates: (n: number) => string;
   duplicateBy: Record<"uscc" | "name", string>;
   duplicateGroup: (enterprise: string, by: string, members: string[]) => string;
+  /** The names of a duplicate group that are equal only once normalised, invisible characters as escapes. */
+  variants: (spellings: string[]) => string;
   onePerYear: (n: number) => string;
   overLimit: string;
   skipped: (n: number) => string;
@@ -123,7 +148,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     appTitle: "Assessbook 智能制造评估",
     language: "语言",
     languageNames: { zh: "中文", en: "English" },
-    tabs: { templates: "模板", check: "检查", merge: "合并", functions: "函数" },
+    tabs: { templates: "模板", check: "检查", merge: "合并", export: "导出", functions: "函数" },
     tabsLabel: "任务窗格功能",
     roles: { clerk: "经办人", expert: "评审专家", enterprise: "企业" },
     roleHint: {
@@ -212,6 +237,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
       duplicates: (n) => `重复（${n} 组）`,
       duplicateBy: { uscc: "统一社会信用代码相同", name: "企业名称相同" },
       duplicateGroup: (enterprise, by, members) => `${enterprise}（${by}）：${members.join("；")}`,
+      variants: (spellings) => `名称写法不同，仅在规范化后相同：${spellings.map((s) => `“${s}”`).join(" ")}`,
       onePerYear: (n) => `一年只能申报一项（第十三条，${n} 家企业）`,
       overLimit: "超过推荐上限",
       skipped: (n) => `未合并的工作表（${n}）`,
@@ -225,13 +251,31 @@ export const STRINGS: Record<Lang, UiStrings> = {
       mergedFile: (base) => `${base}-合并.xlsx`,
       wouldLose: (what) => `目标工作簿中有${what.join("、")}，重写时会丢失，因此未写入任何内容。请把汇总表移到单独的工作簿后再合并。`,
     },
+    export: {
+      intro: "把推荐汇总表或申报表（申报书、申报表、验收表）导出为官方版式的 Word 文档，或打开打印视图，用浏览器打印或另存为 PDF。空行和示例行不导出。",
+      activeHint: "导出当前工作表：请先切换到 Assessbook 生成的推荐汇总表或申报表。",
+      pickFile: "选择工作簿…",
+      fileInput: "选择要导出的 .xlsx 工作簿",
+      reading: "正在读取…",
+      sheet: "工作表",
+      fileIs: (file, sheets) => `${file}：${sheets} 张可导出的表`,
+      refused: (file, reason) => `${file}：${reason}`,
+      notExportable: "当前工作表不是 Assessbook 生成的推荐汇总表或申报表，不能导出。",
+      word: "下载 Word",
+      print: "打印视图",
+      printNow: "打印 / 另存为 PDF",
+      printTitle: (title) => `${title} 打印视图`,
+      printHint: "在打印对话框中选择“另存为 PDF”即可得到 PDF；纸张 A4，页边距已按公文格式设置。",
+      working: "正在生成…",
+      downloaded: (file) => `已下载 ${file}`,
+    },
     close: "关闭",
   },
   en: {
     appTitle: "Assessbook smart-manufacturing assessment",
     language: "Language",
     languageNames: { zh: "中文", en: "English" },
-    tabs: { templates: "Templates", check: "Check", merge: "Merge", functions: "Functions" },
+    tabs: { templates: "Templates", check: "Check", merge: "Merge", export: "Export", functions: "Functions" },
     tabsLabel: "Task pane sections",
     roles: { clerk: "Clerk", expert: "Expert reviewer", enterprise: "Enterprise" },
     roleHint: {
@@ -320,6 +364,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
       duplicates: (n) => `Duplicates (${n} group${n === 1 ? "" : "s"})`,
       duplicateBy: { uscc: "same unified social credit code", name: "same enterprise name" },
       duplicateGroup: (enterprise, by, members) => `${enterprise} (${by}): ${members.join("; ")}`,
+      variants: (spellings) => `names written differently, equal only once normalised: ${spellings.map((s) => `"${s}"`).join(" ")}`,
       onePerYear: (n) => `One application per year (第十三条, ${n} enterprise${n === 1 ? "" : "s"})`,
       overLimit: "Over the recommender's limit",
       skipped: (n) => `Sheets not merged (${n})`,
@@ -332,6 +377,24 @@ export const STRINGS: Record<Lang, UiStrings> = {
       downloaded: (file, rows) => `Wrote ${rows} row${rows === 1 ? "" : "s"}; downloaded ${file}`,
       mergedFile: (base) => `${base}-merged.xlsx`,
       wouldLose: (what) => `the target workbook has ${what.join(", ")}, which rewriting it would lose, so nothing was written. Move the summary table to a workbook of its own and merge again.`,
+    },
+    export: {
+      intro: "Export a recommendation summary table or a form (application, acceptance form) as a Word document in the official layout, or open the print view and print or save it as PDF from the browser. Blank rows and the example row are left out.",
+      activeHint: "Exports the active sheet: first switch to a summary table or form Assessbook built.",
+      pickFile: "Choose a workbook…",
+      fileInput: "Choose the .xlsx workbook to export",
+      reading: "Reading…",
+      sheet: "Sheet",
+      fileIs: (file, sheets) => `${file}: ${sheets} sheet${sheets === 1 ? "" : "s"} to export`,
+      refused: (file, reason) => `${file}: ${reason}`,
+      notExportable: "The active sheet is not a summary table or form built by Assessbook, so it cannot be exported.",
+      word: "Download Word",
+      print: "Print view",
+      printNow: "Print / save as PDF",
+      printTitle: (title) => `${title}, print view`,
+      printHint: "Choose “Save as PDF” in the print dialog for a PDF; the page is A4 with the official margins.",
+      working: "Working…",
+      downloaded: (file) => `Downloaded ${file}`,
     },
     close: "Close",
   },

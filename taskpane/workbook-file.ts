@@ -22,9 +22,9 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Saves the bytes through a temporary link with download=name; returns the Blob. */
-export function downloadFile(bytes: Uint8Array<ArrayBuffer>, name: string): Blob {
-  const blob = new Blob([bytes], { type: XLSX_TYPE });
+/** Saves the bytes (an .xlsx unless another type is given) through a temporary link with download=name; returns the Blob. */
+export function downloadFile(bytes: Uint8Array<ArrayBuffer>, name: string, type = XLSX_TYPE): Blob {
+  const blob = new Blob([bytes], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -45,18 +45,28 @@ export type LevelDef = z.infer<typeof levelSchema>;
 /**
  * An input a user answers. The type decides which answers are accepted (src/core/answers.ts):
  * - tick: a checkbox (TRUE/FALSE, 1/0, 是/否, 有/无, ☑/□, √);
- * - rate: a fraction in [0, 1] that cannot exceed 100% (ruling G2);
- * - improvement: a fraction that may exceed 1 or fall below 0 (ruling G2);
+ * - rate: a fraction in [0, 1] that cannot exceed 100% (数控化率, 联网率, shares; ruling G2);
+ * - reduction: a change named …降低/下降/减少/缩短, at most 1 (nothing falls by more than
+ *   all of it) and below 0 when the measure rose (ruling G2);
+ * - improvement: a change named …提高/提升/增长, which may exceed 1 (read with a warning
+ *   saying so) or fall below 0 (ruling G2);
  * - tick-or-rate: a tick, or the actual rate compared with the rule's threshold;
  * - level: one of the ordered level names, lowest first;
  * - number / integer: an amount within optional bounds, with a unit.
  */
+export const INPUT_TYPES = ["tick", "rate", "reduction", "improvement", "tick-or-rate", "level", "number", "integer"] as const;
+
+/** The input types holding a fraction shown as a percentage (ruling G2). */
+export const RATE_TYPES: readonly InputDef["type"][] = ["rate", "reduction", "improvement"];
+
 export const inputSchema = z
   .object({
     code: codeSchema,
     label: textSchema,
-    type: z.enum(["tick", "rate", "improvement", "tick-or-rate", "level", "number", "integer"]),
+    type: z.enum(INPUT_TYPES),
     unit: textSchema.optional(),
+    /** What the document says the answer covers, shown beside the input (seed 004 备注: what counts as 数字化改造软件/硬件). */
+    note: z.object({ text: textSchema, source: sourceSchema }).strict().optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     levels: z.array(levelSchema).min(2).optional(),
@@ -187,6 +197,40 @@ const documentSchema = z
   })
   .strict();
 
+/**
+ * Fixed wording an official document prints (ruling F2), in the seed's words: it is data, not an
+ * answer, so the sheets, the Word/PDF export and any other renderer print the same text.
+ */
+
+/** A 注 / 备注 block: the label, then its items ("注：1、…；2、…"; a single item has no number). */
+export const noteSchema = z
+  .object({
+    /** The printed lead-in without its colon: 注, 备注. */
+    label: textSchema,
+    items: z.array(textSchema).min(1),
+    source: sourceSchema,
+  })
+  .strict();
+export type PrintedNote = z.infer<typeof noteSchema>;
+
+/**
+ * A pledge (承诺) printed as a row of the form: its title in the label cell, the text beside it,
+ * then the signature, seal and date lines, right-aligned under the text as on the paper form.
+ */
+export const pledgeSchema = z
+  .object({
+    title: textSchema,
+    text: textSchema,
+    /** Each a line to sign, seal or date by hand, e.g. 法定代表人签章：, 公  章：, 年  月  日. */
+    signatures: z.array(textSchema).min(1),
+    source: sourceSchema,
+  })
+  .strict();
+export type Pledge = z.infer<typeof pledgeSchema>;
+
+/** The 附件N label an annexed document prints at its top left, e.g. 附件1 (no space, GB/T 9704). */
+const annexLabelSchema = z.string().regex(/^附件\d+$/, "a label such as 附件1");
+
 const templateBase = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a lower-case id such as shaoxing-discrete"),
   version: z.number().int().positive(),
@@ -204,6 +248,8 @@ const rubricShape = z
     inputs: z.array(inputSchema).min(1),
     sections: z.array(sectionSchema).min(1),
     consistency: z.array(consistencySchema).default([]),
+    /** The 注 printed under the official table (seed 003: 亩均产值的平均水平…). */
+    notes: noteSchema.optional(),
   })
   .strict();
 export type Rubric = z.infer<typeof rubricShape>;
@@ -231,7 +277,7 @@ const TYPES_FOR_RULE: Record<ScoringRule["kind"], InputDef["type"][]> = {
   tick: ["tick"],
   "tick-or-rate": ["tick-or-rate"],
   count: ["tick"],
-  brackets: ["rate", "improvement"],
+  brackets: ["rate", "reduction", "improvement"],
   level: ["level"],
 };
 
@@ -287,21 +333,39 @@ function checkRubric(r: Rubric, ctx: z.RefinementCtx): void {
   });
 }
 
+const tickTestSchema = z.object({ kind: z.literal("tick"), input: codeSchema }).strict();
+const compareTestSchema = z
+  .object({
+    kind: z.literal("compare"),
+    input: codeSchema,
+    /** Ruling G1: 以上/不低于/达到 → '>=', 超过 → '>', 不超过/以内 → '<=', 低于/不满 → '<'. */
+    op: z.enum([">=", ">", "<=", "<"]),
+    value: z.number(),
+  })
+  .strict();
+
+/** One key element of a group: a tick, or a rate or amount compared with a bound. */
+const elementTestSchema = z.discriminatedUnion("kind", [tickTestSchema, compareTestSchema]);
+export type ElementTest = z.infer<typeof elementTestSchema>;
+
 /** A tier condition's test on the answers; derived values (ratios) may be compared too. */
 export const testSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("tick"), input: codeSchema }).strict(),
-  z
-    .object({
-      kind: z.literal("compare"),
-      input: codeSchema,
-      /** Ruling G1: 以上/不低于/达到 → '>=', 超过 → '>', 不超过/以内 → '<=', 低于/不满 → '<'. */
-      op: z.enum([">=", ">", "<=", "<"]),
-      value: z.number(),
-    })
-    .strict(),
+  tickTestSchema,
+  compareTestSchema,
   z.object({ kind: z.literal("any"), inputs: z.array(codeSchema).min(1), atLeast: z.number().int().positive() }).strict(),
   /** The input's level is at least the named one (levels are ordered lowest first). */
   z.object({ kind: z.literal("level"), input: codeSchema, atLeast: z.string().min(1) }).strict(),
+  /**
+   * At least `atLeast` groups with every element met: seed 003 第八条(二) asks for one of the
+   * five new modes with its key elements (附件) in place, each element an input of its own.
+   */
+  z
+    .object({
+      kind: z.literal("groups"),
+      groups: z.array(z.object({ name: textSchema, elements: z.array(elementTestSchema).min(1) }).strict()).min(1),
+      atLeast: z.number().int().positive(),
+    })
+    .strict(),
 ]);
 export type ConditionTest = z.infer<typeof testSchema>;
 
@@ -347,6 +411,12 @@ const schemeShape = z
      * alternatives: independent modes or project types, each met or not.
      */
     structure: z.enum(["ladder", "alternatives"]),
+    /**
+     * A ladder whose tiers build on each other (ruling T5, the 2024 gradient): a tier is met only
+     * when every lower tier's required conditions are met too. Without it each tier is judged on
+     * its own article (Shaoxing's three project types, T1), and the highest one met is reported.
+     */
+    cumulative: z.boolean().default(false),
     inputs: z.array(inputSchema).min(1),
     derived: z.array(derivedSchema).default([]),
     /** Conditions every tier needs (基本条件 / 基础要求). */
@@ -357,8 +427,21 @@ const schemeShape = z
 export type Scheme = z.infer<typeof schemeShape>;
 export const schemeSchema = schemeShape.superRefine(checkScheme);
 
-function testInputs(test: ConditionTest): string[] {
-  return test.kind === "any" ? test.inputs : [test.input];
+/** Every input or derived code a test reads. */
+export function testInputs(test: ConditionTest): string[] {
+  switch (test.kind) {
+    case "any":
+      return test.inputs;
+    case "groups":
+      return test.groups.flatMap((g) => g.elements.map((e) => e.input));
+    default:
+      return [test.input];
+  }
+}
+
+/** The tests a condition applies to single inputs: a group's elements, or the test itself. */
+function unitTests(test: ConditionTest): Exclude<ConditionTest, { kind: "groups" }>[] {
+  return test.kind === "groups" ? test.groups.flatMap((g) => g.elements) : [test];
 }
 
 function checkScheme(s: Scheme, ctx: z.RefinementCtx): void {
@@ -372,28 +455,32 @@ function checkScheme(s: Scheme, ctx: z.RefinementCtx): void {
   });
   const used = new Set<string>();
   const check = (c: Condition, path: (string | number)[]) => {
-    if (c.test.kind === "any" && c.test.atLeast > c.test.inputs.length) {
-      ctx.addIssue({ code: "custom", path: [...path, "test", "atLeast"], message: `condition ${c.id} asks for ${c.test.atLeast} of only ${c.test.inputs.length} inputs` });
+    const count = c.test.kind === "any" ? c.test.inputs.length : c.test.kind === "groups" ? c.test.groups.length : Infinity;
+    if ((c.test.kind === "any" || c.test.kind === "groups") && c.test.atLeast > count) {
+      ctx.addIssue({ code: "custom", path: [...path, "test", "atLeast"], message: `condition ${c.id} asks for ${c.test.atLeast} of only ${count}` });
     }
-    for (const code of testInputs(c.test)) {
-      used.add(code);
-      const input = inputs.get(code);
-      if (!input && !derived.has(code)) {
-        ctx.addIssue({ code: "custom", path: [...path, "test"], message: `condition ${c.id} reads ${code}, which is neither an input nor a derived value` });
-        continue;
-      }
-      const type = input?.type ?? "rate";
-      const ok =
-        (c.test.kind === "tick" && type === "tick") ||
-        (c.test.kind === "any" && type === "tick") ||
-        (c.test.kind === "compare" && ["rate", "improvement", "number", "integer"].includes(type)) ||
-        (c.test.kind === "level" && type === "level");
-      if (!ok) ctx.addIssue({ code: "custom", path: [...path, "test"], message: `a ${c.test.kind} test cannot read ${code} of type ${type}` });
-      if (c.test.kind === "level" && input?.levels && !input.levels.some((l) => l.name.zh === (c.test as { atLeast: string }).atLeast)) {
-        ctx.addIssue({ code: "custom", path: [...path, "test", "atLeast"], message: `${c.test.atLeast} is not a level of ${code}` });
+    for (const test of unitTests(c.test)) {
+      for (const code of testInputs(test)) {
+        used.add(code);
+        const input = inputs.get(code);
+        if (!input && !derived.has(code)) {
+          ctx.addIssue({ code: "custom", path: [...path, "test"], message: `condition ${c.id} reads ${code}, which is neither an input nor a derived value` });
+          continue;
+        }
+        const type = input?.type ?? "rate";
+        const ok =
+          (test.kind === "tick" && type === "tick") ||
+          (test.kind === "any" && type === "tick") ||
+          (test.kind === "compare" && ["rate", "reduction", "improvement", "number", "integer"].includes(type)) ||
+          (test.kind === "level" && type === "level");
+        if (!ok) ctx.addIssue({ code: "custom", path: [...path, "test"], message: `a ${test.kind} test cannot read ${code} of type ${type}` });
+        if (test.kind === "level" && input?.levels && !input.levels.some((l) => l.name.zh === test.atLeast)) {
+          ctx.addIssue({ code: "custom", path: [...path, "test", "atLeast"], message: `${test.atLeast} is not a level of ${code}` });
+        }
       }
     }
   };
+  if (s.cumulative && s.structure !== "ladder") ctx.addIssue({ code: "custom", path: ["cumulative"], message: "only a ladder's tiers can build on each other" });
   s.common.forEach((c, i) => check(c, ["common", i]));
   const ids = new Set<string>();
   s.tiers.forEach((t, ti) => {
@@ -470,6 +557,8 @@ export const summarySchema = z
   .object({
     ...templateBase,
     kind: z.literal("summary"),
+    /** The 附件N label printed above the title. */
+    annex: annexLabelSchema,
     /** The 推荐单位（盖章） line above the table, as printed. */
     stampLine: textSchema,
     columns: z.array(columnSchema).min(2),
@@ -501,8 +590,21 @@ const fieldSchema = z
     maxLength: z.number().int().positive().optional(),
     /** The form's own hint under the field. */
     hint: textSchema.optional(),
+    /**
+     * credit-code: a text field of the pre-2015 organisation-code era (申报书 组织机构代码) where
+     * enterprises now write their 统一社会信用代码; an 18-character answer is checked as one
+     * (ruling S3, GB 32100-2015 check character), a 9-character 组织机构代码 is accepted as written.
+     */
+    check: z.literal("credit-code").optional(),
     /** grid fields: a small table (years × figures, signatories). */
     grid: z.object({ rows: z.array(textSchema).min(1), columns: z.array(textSchema).min(1) }).strict().optional(),
+    /**
+     * A merged row header the form prints left of consecutive fields that share it (浦江申报表's
+     * 项目内容概述 over 主要目标 … 技术路线). Consecutive fields with an equal group form one block.
+     */
+    group: textSchema.optional(),
+    /** A line printed at the foot of the answer's box to sign by hand (验收表 综合意见: 专家签字：). */
+    signature: textSchema.optional(),
   })
   .strict()
   .superRefine((f, ctx) => {
@@ -516,13 +618,48 @@ export const formSchema = z
   .object({
     ...templateBase,
     kind: z.literal("form"),
-    sections: z.array(z.object({ title: textSchema, source: sourceSchema, fields: z.array(fieldSchema).min(1) }).strict()).min(1),
+    /** The 附件N label printed above the title. */
+    annex: annexLabelSchema,
+    sections: z
+      .array(
+        z
+          .object({
+            title: textSchema,
+            /**
+             * The printed form gives this block no title of its own (the 申报书's cover page): `title`
+             * names it in messages and on screen lists, and is not printed.
+             */
+            untitled: z.boolean().default(false),
+            /** A level-1 heading printed above this section's title (申报书: 一、企业和试点示范基本信息). */
+            heading: textSchema.optional(),
+            /** The section starts a new printed page (the 申报书's table follows its cover page). */
+            newPage: z.boolean().default(false),
+            source: sourceSchema,
+            fields: z.array(fieldSchema).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** The pledge printed as the form's last row (申报书 真实性承诺). */
+    pledge: pledgeSchema.optional(),
+    /** The 备注 / 注 printed under the form's table. */
+    notes: noteSchema.optional(),
   })
   .strict()
   .superRefine((f, ctx) => {
     const keys = f.sections.flatMap((s) => s.fields.map((x) => x.key));
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
     if (dup) ctx.addIssue({ code: "custom", path: ["sections"], message: `field key ${dup} appears twice` });
+    // A group is one merged row header: its fields must follow each other within a section.
+    f.sections.forEach((s, si) => {
+      const seen = new Set<string>();
+      s.fields.forEach((x, i) => {
+        const group = x.group?.zh;
+        if (group === undefined || group === s.fields[i - 1]?.group?.zh) return;
+        if (seen.has(group)) ctx.addIssue({ code: "custom", path: ["sections", si, "fields", i, "group"], message: `the fields of group ${group} must follow each other` });
+        seen.add(group);
+      });
+    });
   });
 export type Form = z.infer<typeof formSchema>;
 export type FormSection = Form["sections"][number];

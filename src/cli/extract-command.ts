@@ -2,8 +2,8 @@ import { describeProblem } from "../core/problems";
 import type { CellValue } from "../sheets/plan";
 import { findings, type ResultCheck, type Scalar, type SheetReport } from "../sheets/check-sheet";
 import { extractWorkbook } from "../xlsx/extract";
-import { UnreadableWorkbook } from "../xlsx/reader";
-import { readBytes } from "./files";
+import { UnreadableWorkbook } from "../xlsx/gate";
+import { readWorkbookInput, unreadable } from "./files";
 import { InputError, UsageError } from "./io";
 import type { CommandContext, Lang } from "./main";
 import { renderTable } from "./text-table";
@@ -27,12 +27,13 @@ export async function extractCommand({ io, json, lang, args }: CommandContext): 
   if (reports.some((r) => r.status === "invalid-answers")) throw new InputError(refused);
 }
 
+/** Through the reading gate: a FIFO, a device, a file over 20 MB or a zip bomb is refused with its reason, never read. */
 async function read(path: string): Promise<SheetReport[]> {
-  const bytes = await readBytes(path);
+  const bytes = await readWorkbookInput(path);
   try {
     return await extractWorkbook(bytes);
   } catch (e) {
-    if (e instanceof UnreadableWorkbook) throw new InputError([`${path}: 不是可读取的 .xlsx 工作簿 / not a readable .xlsx workbook (${e.message})`]);
+    if (e instanceof UnreadableWorkbook) throw unreadable(path, e);
     throw e;
   }
 }
@@ -43,8 +44,8 @@ function toJson(r: SheetReport, lang: Lang) {
 
 const STATUS: Record<Exclude<SheetReport["status"], "checked">, { zh: string; en: string }> = {
   "not-calculated": {
-    zh: "尚未计算：文件中没有公式结果，请用 Excel、WPS 或 LibreOffice 打开并保存后再提取",
-    en: "not calculated yet: the file holds no formula results; open and save it in Excel, WPS or LibreOffice, then extract again",
+    zh: "尚未经电子表格计算（文件中没有公式结果，或只有 Assessbook 写入时算出的结果），请用 Excel、WPS 或 LibreOffice 打开并保存后再提取",
+    en: "not calculated by a spreadsheet yet (the file holds no formula results, or only those Assessbook computed when writing it); open and save it in Excel, WPS or LibreOffice, then extract again",
   },
   "invalid-answers": { zh: "填报内容无法识别，未能核对（见标准错误输出）", en: "answers the engine refuses, not checked (see standard error)" },
   "other-version": { zh: "由其他版本的 Assessbook 生成，单元格位置可能不同，未核对", en: "built by another version of Assessbook whose cells may sit elsewhere; not checked" },
@@ -60,8 +61,12 @@ function render(path: string, reports: SheetReport[], lang: Lang): string {
     const name = r.template ? (zh ? `${r.sheet}（${r.template}）` : `${r.sheet} (${r.template})`) : r.sheet;
     const answered = Object.keys(r.inputs).length;
     const read = zh ? `读回 ${answered} 项填报` : `${answered} answers read`;
+    // Answers a formula gave (issue 15): read by its last result, which the next recalculation may change.
+    for (const f of r.formulas) lines.push(`${name}${zh ? "：" : ": "}${f.cell} ${zh ? `输入单元格含公式（=${f.formula}），按其上次计算的结果读取` : `the input cell holds a formula (=${f.formula}), read by its last calculated result`}`);
     if (r.status !== "checked") {
-      lines.push(`${name}${zh ? "：" : ": "}${r.status === "not-calculated" ? `${read}；` : ""}${STATUS[r.status][lang]}`);
+      // A sheet of another template version says which version it is and what to do (issue 12).
+      const why = r.status === "other-version" && r.problems.length ? r.problems[0].message[lang] : STATUS[r.status][lang];
+      lines.push(`${name}${zh ? "：" : ": "}${r.status === "not-calculated" ? `${read}；` : ""}${why}`);
       continue;
     }
     if (r.checks.length === 0) {

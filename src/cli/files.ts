@@ -1,15 +1,28 @@
 import { randomBytes } from "node:crypto";
-import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { UnreadableWorkbook } from "../xlsx/gate";
+import { readWorkbookFile } from "../xlsx/read-file";
 import { InputError } from "./io";
 
 /** Workbooks are binary, so they are read here rather than through CliIO's text reader. */
-export async function readBytes(path: string): Promise<Buffer> {
+/**
+ * A workbook named on the command line, through the reading gate (src/xlsx/read-file.ts): a
+ * FIFO, a device, a directory or a file over the size limit is refused with its reason and never
+ * read; a missing or unreadable file is said plainly.
+ */
+export async function readWorkbookInput(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path);
+    return await readWorkbookFile(path);
   } catch (e) {
+    if (e instanceof UnreadableWorkbook) throw unreadable(path, e);
     throw new InputError([`${path}: 无法读取 / cannot read: ${reason(e)}`]);
   }
+}
+
+/** What the gate or the reader refused in a workbook, as one line naming the file. */
+export function unreadable(path: string, e: UnreadableWorkbook): InputError {
+  return new InputError([`${path}: 不是可读取的 .xlsx 工作簿：${e.reason.zh} / not a readable .xlsx workbook: ${e.reason.en}`]);
 }
 
 export async function exists(path: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
+import { visibleText } from "../core/visible-text";
 
 /**
  * What the command needs from the outside world, passed in so tests run the real command
@@ -28,6 +29,22 @@ export const processIO: CliIO = {
   },
 };
 
+/**
+ * The io every command writes through (run() wraps it): whatever a file or an argument put in a
+ * message, a table or a JSON document reaches the terminal with its control and bidirectional
+ * characters shown as escapes (visibleText), so a cell cannot clear the screen or fake a line of
+ * the preview. JSON stays valid: those characters only occur inside its strings, where \u001B
+ * is the same character.
+ */
+export function terminalSafe(io: CliIO): CliIO {
+  return {
+    ...io,
+    out: (text) => io.out(visibleText(text)),
+    err: (text) => io.err(visibleText(text)),
+    ...(io.ask ? { ask: (question: string) => (io.ask as NonNullable<CliIO["ask"]>)(visibleText(question)) } : {}),
+  };
+}
+
 /** "[#########-----------]  45/100 个文件 / files" */
 function progressBar(done: number, total: number, width = 20): string {
   const filled = total === 0 ? width : Math.round((done / total) * width);
@@ -53,8 +70,23 @@ async function readStdin(): Promise<string> {
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, unconfirmed: 3 } as const;
 
 export class UsageError extends Error {}
+
+/** The most problem lines an error prints: a file with a million bad keys gets these and a count. */
+export const MAX_PROBLEM_LINES = 50;
+
+/**
+ * Exit code 1's lines: the first MAX_PROBLEM_LINES problems, then how many more there are.
+ * `total` is the number of problems when the caller spelt out only the first ones.
+ */
 export class InputError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
+  readonly lines: string[];
+  constructor(lines: string[], total = lines.length) {
+    const shown = total > MAX_PROBLEM_LINES ? [...lines.slice(0, MAX_PROBLEM_LINES), moreLine(total - MAX_PROBLEM_LINES)] : lines;
+    super(shown.join("\n"));
+    this.lines = shown;
   }
+}
+
+function moreLine(more: number): string {
+  return `…及另外 ${more} 项 / … and ${more} more`;
 }

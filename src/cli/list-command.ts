@@ -19,6 +19,16 @@ const ROLE_NAMES: Record<SheetTemplate["role"], { zh: string; en: string }> = {
   enterprise: { zh: "企业", en: "enterprise" },
 };
 
+/** The recommender categories a summary table takes (S1, S2): `--param recommender=` and `merge --recommender`. */
+export function recommenderChoices(): { sheet: string; default: string; choices: { id: string; name: { zh: string; en: string }; limit: number }[] }[] {
+  return SHEET_TEMPLATES.flatMap((s) => {
+    const param = s.params.find((p) => p.key === "recommender");
+    const template = ALL_TEMPLATES.find((t) => t.id === s.template);
+    if (!param || template?.kind !== "summary") return [];
+    return [{ sheet: s.id, default: String(param.default), choices: template.recommenders.map((r) => ({ id: r.id, name: r.name, limit: r.limit })) }];
+  });
+}
+
 /**
  * `assessbook list`: every template id with what it is and where it comes from, then the
  * worksheets `assessbook build` makes from them. In --json the worksheets are rows of kind
@@ -40,7 +50,7 @@ export function listCommand({ io, json, lang, args }: CommandContext): void {
     title: s.title,
     template: s.template,
     role: s.role,
-    params: s.params.map((p) => ({ key: p.key, type: p.type, default: p.default })),
+    params: s.params.map((p) => ({ key: p.key, type: p.type, default: p.default, ...(p.options ? { options: p.options.map((o) => o.value) } : {}) })),
     source: s.source,
   }));
   if (json) {
@@ -56,5 +66,30 @@ export function listCommand({ io, json, lang, args }: CommandContext): void {
     zh ? ["工作表编号", "使用者", "名称", "参数（默认）"] : ["sheet id", "for", "title", "parameters (default)"],
     sheets.map((s) => [s.id, ROLE_NAMES[s.role][lang], s.title[lang], s.params.map((p) => `${p.key}=${p.default}`).join(" ")]),
   );
-  io.out([catalogue, "", zh ? "工作表（assessbook build <工作表编号>）" : "Worksheets (assessbook build <sheet id>)", worksheets].join("\n"));
+  // Each choice with what it means: the recommender's limit, a mode's name (the table above shows only the default).
+  const limits = new Map(recommenderChoices().flatMap((r) => r.choices.map((c) => [`${r.sheet}:${c.id}`, c.limit])));
+  const choices = renderTable(
+    zh ? ["工作表编号", "参数", "取值", "含义"] : ["sheet id", "parameter", "value", "meaning"],
+    sheets.flatMap((s) =>
+      (SHEET_TEMPLATES.find((t) => t.id === s.id)?.params ?? []).flatMap((p) =>
+        (p.options ?? []).map((o, i) => {
+          const limit = limits.get(`${s.id}:${o.value}`);
+          const notes = [o.value === p.default ? (zh ? "默认" : "default") : "", limit === undefined ? "" : zh ? `上限 ${limit} 项` : `limit ${limit}`].filter(Boolean);
+          const note = notes.length === 0 ? "" : zh ? `（${notes.join("，")}）` : ` (${notes.join(", ")})`;
+          return [i === 0 ? s.id : "", i === 0 ? p.key : "", o.value, `${o.label[lang]}${note}`];
+        }),
+      ),
+    ),
+  );
+  io.out(
+    [
+      catalogue,
+      "",
+      zh ? "工作表（assessbook build <工作表编号>）" : "Worksheets (assessbook build <sheet id>)",
+      worksheets,
+      "",
+      zh ? "参数的取值（build --param 键=值；merge --template <汇总表> --recommender <取值>）" : "Parameter choices (build --param key=value; merge --template <summary> --recommender <value>)",
+      choices,
+    ].join("\n"),
+  );
 }

@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { buildCommand } from "./build-command";
+import { exportCommand } from "./export-command";
 import { extractCommand } from "./extract-command";
-import { EXIT, InputError, UsageError, processIO, type CliIO } from "./io";
-import { listCommand } from "./list-command";
+import { EXIT, InputError, UsageError, processIO, terminalSafe, type CliIO } from "./io";
+import { listCommand, recommenderChoices } from "./list-command";
 import { mergeCommand } from "./merge-command";
 import { scoreCommand } from "./score-command";
 import { tierCommand } from "./tier-command";
@@ -23,6 +24,7 @@ export interface CommandOptions {
   keep: string[];
   drop: string[];
   confirm?: string;
+  format?: string;
 }
 
 export interface CommandContext {
@@ -41,6 +43,9 @@ const USAGE = `用法 / usage:
                                                     生成带公式的官方工作表 / build official sheets into one workbook
   assessbook build --all -o <out.xlsx> [--force]    全部工作表，填入示例数据 / every sheet, filled with sample data
   assessbook extract <in.xlsx> [--json]             读回工作表并用计算核心复核 / read sheets back and check them against the engine
+  assessbook export <in.xlsx> [--sheet <name>] --format docx|pdf -o <out> [--force] [--json]
+  assessbook export <template> --data <data.json|-> --format docx|pdf -o <out> [--force]
+                                                    导出推荐汇总表或申报表为 Word / PDF / export a summary table or form as Word or PDF
   assessbook merge <source.xlsx>... -o <out.xlsx> (--into <summary.xlsx> [--sheet <name>] | --template <summary> [--recommender <id>])
                    [--keep <row,...>] [--drop <row,...>] [--confirm <code>] [--force] [--json]
                                                     合并报送的工作簿到推荐汇总表：先预览，确认后写入 / merge submissions into a summary table: preview, then write once confirmed
@@ -48,11 +53,45 @@ const USAGE = `用法 / usage:
                                                     合并各专家的评分表为专家组评分表 / merge experts' scoring sheets into panel sheets
 选项 / options: --json  机器可读输出 / machine-readable output
                 --lang zh|en  输出语言 / output language (default zh)
-                -o, --output  输出文件 / output file (.xlsx); --force 覆盖已有文件 / overwrite an existing file
+                -o, --output  输出文件 / output file (.xlsx, .docx, .pdf); --force 覆盖已有文件 / overwrite an existing file
                 --data  填入的答案 / answers to fill in; --param  工作表参数 / sheet parameter; --all  全部工作表及示例数据 / every sheet with sample data
                 --keep  写入有误的行 / write these invalid rows; --drop  不写入这些行 / leave these rows out
                 --confirm  预览给出的确认码：写入正是预览的这些行 / the code the preview printed: write exactly the rows it showed
+                --format docx|pdf  导出格式（PDF 需要 LibreOffice）/ export format (PDF needs LibreOffice); --sheet  工作簿中的表 / the sheet of the workbook
+                --recommender  推荐单位类别 / recommender category (merge --template, build --param recommender=):
+${recommenderLines()}
 退出码 / exit codes: 0 成功 / done; 1 输入有误 / invalid input; 2 用法错误 / usage; 3 已预览、未确认、未写入 / previewed, not confirmed, nothing written`;
+
+/**
+ * The lines of USAGE for one command: each "  assessbook <name> …" line with the lines that
+ * continue it (indented further). A usage error prints these, not the whole help.
+ */
+export function usageOf(name: string): string {
+  const lines = USAGE.split("\n");
+  const picked: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    if (/^ {2}assessbook /.test(line)) inside = line.startsWith(`  assessbook ${name} `);
+    else if (!/^ {3,}/.test(line)) inside = false;
+    if (inside) picked.push(line);
+  }
+  return picked.join("\n");
+}
+
+/** What a usage error prints after its message: the command's usage lines, or the commands when none is at hand. */
+function usageHint(name: string | undefined): string {
+  const lines = name !== undefined && COMMANDS[name] ? usageOf(name) : "";
+  const more = "完整用法见 assessbook --help / assessbook --help shows everything";
+  if (lines) return `用法 / usage:\n${lines}\n${more}`;
+  return `命令 / commands: ${Object.keys(COMMANDS).join(", ")}\n${more}`;
+}
+
+/** One line per summary table: its recommender categories with their limits, the default first and marked. */
+function recommenderLines(): string {
+  return recommenderChoices()
+    .map((r) => `                  ${r.sheet}: ${[...r.choices].sort((a, b) => Number(b.id === r.default) - Number(a.id === r.default)).map((c) => `${c.id}${c.id === r.default ? "（默认 / default）" : ""} ${c.name.zh}（上限 ${c.limit} 项）`).join(", ")}`)
+    .join("\n");
+}
 
 type CommandOption = keyof CommandOptions;
 
@@ -63,11 +102,14 @@ const COMMANDS: Record<string, { run: (ctx: CommandContext) => Promise<void | nu
   tier: { run: tierCommand },
   build: { run: buildCommand, options: ["data", "param", "output", "force", "all"] },
   extract: { run: extractCommand },
+  export: { run: exportCommand, options: ["data", "output", "force", "sheet", "format"] },
   merge: { run: mergeCommand, options: ["output", "force", "into", "template", "recommender", "sheet", "keep", "drop", "confirm"] },
 };
 
 /** Runs the command line and returns the exit code; never throws. */
-export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: string[], given: CliIO = processIO): Promise<number> {
+  // Everything printed goes through here: text from a stranger's file cannot drive the terminal.
+  const io = terminalSafe(given);
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -89,6 +131,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
         keep: { type: "string", multiple: true },
         drop: { type: "string", multiple: true },
         confirm: { type: "string" },
+        format: { type: "string" },
       },
     });
     if (values.help) {
@@ -112,6 +155,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       keep: values.keep ?? [],
       drop: values.drop ?? [],
       confirm: values.confirm,
+      format: values.format,
     };
     for (const option of Object.keys(options) as CommandOption[]) {
       if (values[option] !== undefined && !command.options?.includes(option)) throw new UsageError(`${name} 不接受 --${option} / ${name} does not take --${option}`);
@@ -125,7 +169,8 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     }
     if (e instanceof UsageError || isParseArgsError(e)) {
       io.err(`assessbook: ${(e as Error).message}`);
-      io.err(USAGE);
+      // The command at hand is the first word that names one (parseArgs may have failed before positionals were known).
+      io.err(usageHint(argv.find((a) => Object.hasOwn(COMMANDS, a))));
       return EXIT.usage;
     }
     throw e;

@@ -1,16 +1,18 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { accepted, previewMerge, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../merge/preview";
+import { accepted, overLimit, previewMerge, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../merge/preview";
 import { readPendingSources, readSource, type MarkedSheet, type PendingFile, type SourceResult } from "../merge/read-source";
 import { isSummarySheet, mergedTablePlan, readTarget, SUMMARY_TEMPLATES, type TargetTable } from "../merge/summary-merge";
+import type { Text } from "../../templates/schema";
 import { describeProblem } from "../core/problems";
 import { findSheetTemplate } from "../sheets/registry";
 import { replaceSheet, WouldLoseContent } from "../xlsx/replace-sheet";
+import { readWorkbookFile } from "../xlsx/read-file";
 import { writeWorkbook } from "../xlsx/writer";
-import { exists, readBytes } from "./files";
+import { exists, readWorkbookInput } from "./files";
 import { InputError, UsageError } from "./io";
 import type { CommandContext, CommandOptions, Lang } from "./main";
-import { confirmationCode, confirmThenWrite, type Merge } from "./merge-flow";
+import { confirmationCode, confirmThenWrite, digest, type Merge } from "./merge-flow";
 import { panelMerge, PANEL_TEMPLATES } from "./merge-panels";
 import { mergeReport, rowStatuses } from "./merge-report";
 
@@ -70,12 +72,26 @@ function summaryMerge(template: SummaryTemplateId, target: LoadedTarget | null, 
   const rows = accepted(preview, keep, drop);
   const statuses = rowStatuses(preview, rows, keep, drop);
   return {
-    // The target is part of what is written: its file, sheet, stamp and size, or none.
-    code: confirmationCode([preview.template, preview.recommender.id, target && [target.file, target.sheet, target.recommenderName, target.rowCount], rows.map((r) => [r.id, r.values, r.audit])]),
+    // The target is part of what is written: its file, sheet, stamp and size, and the digest of
+    // its whole workbook, whose other sheets are written too (one edited after the preview changes the code).
+    code: confirmationCode([preview.template, preview.recommender.id, target && [target.file, target.sheet, target.recommenderName, target.rowCount, digest(target.bytes)], rows.map((r) => [r.id, r.values, r.audit])]),
     count: rows.length,
+    nothing: rows.some((r) => !r.source.existing) ? null : nothingToAdd(statuses),
     report: () => mergeReport(preview, statuses, { lang, target: target ? `${target.file} › ${target.sheet}` : null }),
-    json: (written) => ({ ...preview, rows: preview.rows.map((r) => ({ ...r, ...statuses.get(r.id) })), sheets: written }),
+    json: (written) => ({ ...preview, rows: preview.rows.map((r) => ({ ...r, ...statuses.get(r.id) })), overLimit: overLimit(preview, rows), sheets: written }),
     build: () => writeSummary(preview, rows, target, lang),
+  };
+}
+
+/** Why no row would be added: no source row at all, or every one invalid and not kept, or dropped. */
+function nothingToAdd(statuses: ReadonlyMap<string, { status: string }>): Text {
+  const count = (status: string) => [...statuses.values()].filter((s) => s.status === status).length;
+  const invalid = count("invalid");
+  const dropped = count("dropped");
+  if (invalid === 0 && dropped === 0) return { zh: "来源中没有可合并的行", en: "the sources hold no row to merge" };
+  return {
+    zh: `没有可追加的行：${[invalid > 0 ? `${invalid} 行有误（确需写入请加 --keep）` : "", dropped > 0 ? `${dropped} 行已剔除` : ""].filter(Boolean).join("，")}`,
+    en: `no row to add: ${[invalid > 0 ? `${invalid} invalid (add --keep to write them)` : "", dropped > 0 ? `${dropped} dropped` : ""].filter(Boolean).join(", ")}`,
   };
 }
 
@@ -83,7 +99,7 @@ function summaryMerge(template: SummaryTemplateId, target: LoadedTarget | null, 
 type LoadedTarget = TargetTable & { bytes: Uint8Array };
 
 async function readIntoTarget(path: string, template: string | undefined, sheetName: string | undefined): Promise<LoadedTarget> {
-  const bytes = new Uint8Array(await readBytes(path));
+  const bytes = await readWorkbookInput(path);
   const read = await readSource(path, bytes);
   if (!read.ok) throw new InputError([`${path}: ${read.reason.zh} / ${read.reason.en}`]);
   const tables = read.sheets.filter(isSummarySheet);
@@ -161,7 +177,7 @@ async function pendingFiles(paths: string[]): Promise<PendingFile[]> {
   for (const path of paths) {
     const s = await stat(path).catch(() => null);
     if (!s?.isFile()) missing.push(`${path}: 无法读取 / cannot read: ${s ? "不是文件 / not a file" : "文件或目录不存在 / no such file or directory"}`);
-    else files.push({ name: path, size: s.size, bytes: async () => new Uint8Array(await readFile(path)) });
+    else files.push({ name: path, size: s.size, bytes: () => readWorkbookFile(path) });
   }
   if (missing.length > 0) throw new InputError(missing);
   return files;

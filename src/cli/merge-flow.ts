@@ -6,6 +6,8 @@
  * script never writes what nobody saw. The output is written atomically, never half.
  */
 import { createHash } from "node:crypto";
+import type { Text } from "../../templates/schema";
+import { CellTextError } from "../xlsx/cell-text";
 import { writeAtomically } from "./files";
 import { EXIT, InputError, type CliIO } from "./io";
 import type { CommandContext, Lang } from "./main";
@@ -16,6 +18,11 @@ export interface Merge {
   code: string;
   /** The rows (or experts) that would be written, for the question and the closing line. */
   count: number;
+  /**
+   * Why there is nothing to write — no row (or expert sheet) would be added, only what the target
+   * already holds — or null. Then the preview is shown, this is said, and no code is asked for.
+   */
+  nothing: Text | null;
   report(): string;
   /** The preview for --json, with what was written. */
   json(written: string[] | null): unknown;
@@ -24,7 +31,13 @@ export interface Merge {
 }
 
 export async function confirmThenWrite({ io, json, lang, options }: CommandContext, output: string, merge: Merge): Promise<number> {
-  const show = (written: string[] | null) => io.out(json ? JSON.stringify({ ...(merge.json(written) as object), confirm: merge.code, output: written ? output : null }, null, 2) : merge.report());
+  const show = (written: string[] | null) =>
+    io.out(json ? JSON.stringify({ ...(merge.json(written) as object), confirm: merge.nothing ? null : merge.code, output: written ? output : null }, null, 2) : merge.report());
+  if (merge.nothing) {
+    // A code would confirm writing nothing new: the preview says why, and the run ends there.
+    show(null);
+    throw new InputError([lang === "zh" ? `${merge.nothing.zh}，未写入，也无需确认。` : `${merge.nothing.en}; nothing written, and nothing to confirm.`]);
+  }
   if (options.confirm !== undefined && options.confirm.trim().toLowerCase() !== merge.code) {
     // The new preview first, so the user sees what changed; then the refusal.
     show(null);
@@ -35,7 +48,7 @@ export async function confirmThenWrite({ io, json, lang, options }: CommandConte
   const confirmed = options.confirm !== undefined || (!json && (await askToConfirm(io, lang, merge.count, output)));
   let written: string[] | null = null;
   if (confirmed) {
-    const built = await merge.build();
+    const built = await build(merge);
     await writeAtomically(output, built.bytes);
     written = built.sheetNames;
   }
@@ -50,6 +63,24 @@ export async function confirmThenWrite({ io, json, lang, options }: CommandConte
 /** A short code for exactly what would be written: any change to it changes the code. */
 export function confirmationCode(content: unknown): string {
   return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 10);
+}
+
+/** The SHA-256 of a file's bytes, for a code that covers a whole workbook. */
+export function digest(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * The merge's workbook; text no workbook can hold (a kept row's cell over 32,767 characters,
+ * stopped by the writer: cell-text.ts) is an input error naming the cell, not a crash.
+ */
+async function build(merge: Merge): Promise<{ bytes: Buffer; sheetNames: string[] }> {
+  try {
+    return await merge.build();
+  } catch (e) {
+    if (e instanceof CellTextError) throw new InputError([`${e.cell}：${e.reason.zh} / ${e.reason.en}`]);
+    throw e;
+  }
 }
 
 function mismatchLine(lang: Lang, given: string, code: string): string {

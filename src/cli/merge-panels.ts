@@ -13,7 +13,7 @@ import { writeWorkbook } from "../xlsx/writer";
 import { InputError, UsageError } from "./io";
 import type { Lang } from "./main";
 import { confirmationCode, type Merge } from "./merge-flow";
-import { appendSection, leftOut, problemLine } from "./merge-report";
+import { appendSection, leftOut, problemLine, variantsNote } from "./merge-report";
 import { renderTable } from "./text-table";
 
 /** Panel sheet id → its rubric. */
@@ -27,9 +27,11 @@ export function panelMerge(rubric: string, sources: SourceResult[], keepGiven: s
   if (unknown.length > 0) throw new UsageError(`--keep：预览中没有这些专家 / no such experts in the preview: ${unknown.join(", ")}`);
   const written = (m: PanelMember) => !m.invalid || keep.has(m.id);
   const chosen = preview.panels.map((p) => [p.id, p.enterprise, p.date, p.experts.filter(written).map((m) => [m.id, m.name, m.scores])]);
+  const count = [...members.values()].filter(written).length;
   return {
     code: confirmationCode([rubric, preview.margin, chosen]),
-    count: [...members.values()].filter(written).length,
+    count,
+    nothing: count > 0 ? null : members.size > 0 ? { zh: "没有可写入的专家评分：各专家评分表都有误（确需写入请加 --keep）", en: "no expert scores to write: every expert sheet is invalid (add --keep to write them)" } : { zh: "来源中没有可合并的专家评分表", en: "the sources hold no expert scoring sheet to merge" },
     report: () => panelReport(preview, written, lang),
     json: (sheets) => ({ ...preview, panels: preview.panels.map((p) => ({ ...p, experts: p.experts.map((m) => ({ ...m, written: written(m) })) })), sheets }),
     build: async () => {
@@ -55,8 +57,8 @@ function panelReport(preview: PanelMergePreview, written: (m: PanelMember) => bo
     lines.push(
       "",
       zh
-        ? `${panel.id} ${panel.enterprise}：平均 ${figure(s?.mean)}，中位数 ${figure(s?.median)}，去掉最高最低后平均 ${figure(s?.trimmedMean)}`
-        : `${panel.id} ${panel.enterprise}: mean ${figure(s?.mean)}, median ${figure(s?.median)}, trimmed mean ${figure(s?.trimmedMean)}`,
+        ? `${panel.id} ${panel.enterprise}${variantsNote(panel.variants, lang)}：平均 ${figure(s?.mean)}，中位数 ${figure(s?.median)}，去掉最高最低后平均 ${figure(s?.trimmedMean)}`
+        : `${panel.id} ${panel.enterprise}${variantsNote(panel.variants, lang)}: mean ${figure(s?.mean)}, median ${figure(s?.median)}, trimmed mean ${figure(s?.trimmedMean)}`,
       renderTable(
         zh ? ["专家", "编号", "总分", "处理", "来源"] : ["expert", "id", "total", "action", "source"],
         panel.experts.map((m, i) => [

@@ -4,7 +4,7 @@
  * duplicates, 第十三条, the limit, and the sheets and files left out with their reasons.
  */
 import type { Text } from "../../templates/schema";
-import type { MergePreview, PreviewRow, RefusedFile, SkippedSheet } from "../merge/preview";
+import { overLimit, type MergePreview, type PreviewRow, type RefusedFile, type SkippedSheet } from "../merge/preview";
 import { findSheetTemplate } from "../sheets/registry";
 import type { Lang } from "./main";
 import { displayWidth, renderTable } from "./text-table";
@@ -70,16 +70,25 @@ export function mergeReport(preview: MergePreview, outcomes: ReadonlyMap<string,
   section(zh ? "问题：" : "Problems:", preview.problems.map((p) => problemLine(p, lang)));
   section(
     zh ? "重复（同一统一社会信用代码或企业名称）：" : "Duplicates (same credit code or enterprise name):",
-    preview.duplicates.map((d) => `${d.enterprise}：${d.members.map((m) => m.rowId).join(", ")}`),
+    preview.duplicates.map((d) => `${d.enterprise}：${d.members.map((m) => m.rowId).join(", ")}${variantsNote(d.variants, lang)}`),
   );
   section(zh ? "一年一项（第十三条）：" : "One application a year (第十三条):", preview.onePerYear.map((o) => o.message[lang]));
-  if (preview.overLimit) section(zh ? "超出上限：" : "Over the limit:", [preview.overLimit.message[lang]]);
+  // Counted over the rows this run writes (after --drop, without unkept invalid rows).
+  const over = overLimit(preview, preview.rows.filter((row) => outcomes.get(row.id)?.serial != null));
+  if (over) section(zh ? "超出上限：" : "Over the limit:", [over.message[lang]]);
   leftOut(lines, preview, lang);
   const invalid = preview.rows.filter((row) => outcomes.get(row.id)?.status === "invalid").map((row) => row.id);
   if (invalid.length > 0) {
     lines.push("", zh ? `有误的行不写入；确需保留请加 --keep ${invalid.join(",")}` : `Invalid rows are not written; to keep them add --keep ${invalid.join(",")}`);
   }
   return lines.join("\n");
+}
+
+/** "（名称写法不同，仅在规范化后相同：“王工” “王工\u200B”）" when the names matched only once normalised (identityKey). */
+export function variantsNote(variants: string[], lang: Lang): string {
+  if (variants.length === 0) return "";
+  const listed = variants.map((v) => (lang === "zh" ? `“${v}”` : `"${v}"`)).join(" ");
+  return lang === "zh" ? `（名称写法不同，仅在规范化后相同：${listed}）` : ` (names written differently, equal only once normalised: ${listed})`;
 }
 
 /** A titled, indented list after a blank line; nothing when the list is empty. */

@@ -14,11 +14,14 @@ import { HEADER_FIELDS } from "../sheets/scoring/sheet-data";
  */
 function setAsideHeader(doc: unknown): { answers: unknown; about: Record<string, unknown> } {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return { answers: doc, about: {} };
-  const entries = Object.entries(doc);
-  return {
-    answers: Object.fromEntries(entries.filter(([key]) => !(key in HEADER_FIELDS))),
-    about: Object.fromEntries(entries.filter(([key]) => key in HEADER_FIELDS)),
-  };
+  // The header's own keys, looked up in the document: `"constructor" in HEADER_FIELDS` is true,
+  // and __proto__, constructor or toString would be set aside instead of refused as unknown codes.
+  const record = doc as Record<string, unknown>;
+  const header = Object.keys(HEADER_FIELDS).filter((key) => Object.hasOwn(record, key));
+  if (header.length === 0) return { answers: doc, about: {} };
+  const answers = { ...record };
+  for (const key of header) delete answers[key];
+  return { answers, about: Object.fromEntries(header.map((key) => [key, record[key]])) };
 }
 
 /** `assessbook score <rubric> <inputs.json|->`: one enterprise's score with the rule behind each item. */

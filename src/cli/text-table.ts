@@ -1,3 +1,5 @@
+import { visibleLine } from "../core/visible-text";
+
 /**
  * Plain-text tables for the terminal. CJK characters take two columns, so padding counts
  * display width rather than string length or the Chinese columns would not line up.
@@ -30,8 +32,13 @@ function pad(s: string, width: number, align: "left" | "right"): string {
   return align === "left" ? s + fill : fill + s;
 }
 
-/** Columns separated by two spaces; the last column is not padded (it may be long). */
-export function renderTable(header: string[], rows: string[][], align: ("left" | "right")[] = []): string {
+/**
+ * Columns separated by two spaces; the last column is not padded (it may be long). Each cell is
+ * one line, whatever it holds: a line break or a control character from a file is shown as its
+ * escape (visibleLine), so a cell can neither start a fake line nor move the cursor.
+ */
+export function renderTable(header: string[], givenRows: string[][], align: ("left" | "right")[] = []): string {
+  const rows = givenRows.map((r) => r.map(visibleLine));
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ""))));
   const line = (cells: string[]) =>
     cells

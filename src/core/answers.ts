@@ -1,4 +1,4 @@
-import type { InputDef } from "../../templates/schema";
+import type { InputDef, Text } from "../../templates/schema";
 import { problem, type Problem } from "./problems";
 
 /**
@@ -25,9 +25,31 @@ const TICK_ANSWERS = new Map<string, boolean>([
   ...UNTICKED_WORDS.map((w) => [w, false] as const),
 ]);
 
-/** A cell that holds nothing: undefined, null or only white space. */
+/**
+ * The characters read as a space around and inside an answer, beside the ASCII space: NBSP
+ * (pasted from web pages and Word), the full-width space a Chinese IME types, and the line
+ * breaks and tab a pasted cell carries. Spreadsheet TRIM removes only the ASCII space, so the
+ * sheets' formulas turn these into spaces first (src/sheets/formula.ts `cleanText`); both then
+ * read an answer as TRIM does. Any other character (U+2003 em space, U+200B …) is part of
+ * the answer to both, so the engine and the sheet never read the same cell two ways (except in
+ * Gnumeric, whose TRIM also strips U+2000–U+200A: tests/sheets/whitespace.test.ts).
+ */
+export const SPACE_LIKE = ["\u00A0", "\u3000", "\n", "\r", "\t"] as const;
+
+const SPACE_LIKE_RUN = /[\u00A0\u3000\n\r\t]/g;
+const ONLY_SPACES = /^[ \u00A0\u3000\n\r\t]*$/;
+
+/**
+ * Text as spreadsheet TRIM reads it once SPACE_LIKE characters are spaces: no spaces at
+ * either end, one space where a run of them stood inside.
+ */
+export function cleanText(s: string): string {
+  return s.replace(SPACE_LIKE_RUN, " ").replace(/ {2,}/g, " ").replace(/^ | $/g, "");
+}
+
+/** A cell that holds nothing: undefined, null or only spaces (SPACE_LIKE included). */
 export function isBlank(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+  return raw === undefined || raw === null || (typeof raw === "string" && ONLY_SPACES.test(raw));
 }
 
 /** A tick answer's meaning, BLANK, or undefined when the value is not a tick word at all. */
@@ -36,7 +58,7 @@ function tickValue(raw: unknown): boolean | Blank | undefined {
   if (typeof raw === "boolean") return raw;
   if (raw === 1 || raw === 0) return raw === 1;
   if (typeof raw === "string") {
-    const exact = TICK_ANSWERS.get(raw) ?? TICK_ANSWERS.get(raw.trim().toLowerCase());
+    const exact = TICK_ANSWERS.get(raw) ?? TICK_ANSWERS.get(cleanText(raw).toLowerCase());
     if (exact !== undefined) return exact;
   }
   return isBlank(raw) ? BLANK : undefined;
@@ -55,15 +77,26 @@ export function readTick(code: string, raw: unknown): Parsed<boolean> {
 /**
  * A number, or a numeric string with an optional % sign ("62%" → 0.62). Returns NaN for
  * anything else so callers can phrase their own expectation.
+ *
+ * A comma is read only as a thousands separator between groups of three digits ("1,200",
+ * "12,345.6%"). "1,5%" is refused, not read: it is 1.5% where the comma is the decimal mark
+ * and 15% where it separates thousands, and a spreadsheet reads it by its locale, or as text
+ * that no formula counts. Refused, it comes back as an input error naming the cell or field.
  */
 export function readNumber(raw: unknown): number {
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : NaN;
   if (typeof raw !== "string") return NaN;
-  const s = raw.trim().replace(/[,，]/g, "");
-  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([%％])?$/i.exec(s);
-  if (!m) return NaN;
-  const n = Number(m[1]);
+  const m = /^([+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)?(?:\.\d*)?(?:e[+-]?\d+)?) ?([%％])?$/i.exec(cleanText(raw));
+  if (!m || !/\d/.test(m[1].replace(/e.*$/i, ""))) return NaN;
+  const n = Number(m[1].replace(/[,，]/g, ""));
+  if (!Number.isFinite(n)) return NaN;
   return m[2] ? n / 100 : n;
+}
+
+/** Why a number with a comma was refused (readNumber), when it has one: the fix is to write the decimal point. */
+function commaNote(raw: unknown): [zh: string, en: string] {
+  if (typeof raw !== "string" || !/[,，]/.test(raw)) return ["", ""];
+  return ["；逗号只用作千位分隔（如 1,200），小数请用小数点（如 1.5%）", "; a comma only separates thousands (1,200): write decimals with a point (1.5%)"];
 }
 
 /** Ruling G2: a rate is a fraction in [0, 1]; 62 is refused rather than read as 62%. */
@@ -72,7 +105,8 @@ export function readRate(code: string, raw: unknown): Parsed<number> {
   if (isBlank(raw)) return BLANK;
   const n = readNumber(raw);
   if (Number.isNaN(n)) {
-    return problem(code, `应为比率（如 62% 或 0.62），收到“${show(raw)}”`, `expected a rate such as 62% or 0.62, got "${show(raw)}"`);
+    const [zh, en] = commaNote(raw);
+    return problem(code, `应为比率（如 62% 或 0.62），收到“${show(raw)}”${zh}`, `expected a rate such as 62% or 0.62, got "${show(raw)}"${en}`);
   }
   if (n > 1) {
     // A plain number above 1 is most likely a percentage typed without its sign (G2): say how
@@ -96,16 +130,59 @@ export function readImprovement(code: string, raw: unknown): Parsed<number> {
   if (isBlank(raw)) return BLANK;
   const n = readNumber(raw);
   if (Number.isNaN(n)) {
-    return problem(code, `应为百分比（如 12% 或 0.12），收到“${show(raw)}”`, `expected a percentage such as 12% or 0.12, got "${show(raw)}"`);
+    const [zh, en] = commaNote(raw);
+    return problem(code, `应为百分比（如 12% 或 0.12），收到“${show(raw)}”${zh}`, `expected a percentage such as 12% or 0.12, got "${show(raw)}"${en}`);
   }
   return n;
 }
 
-/** A level answer: its official zh name, its en name or an alias; returns the level index. */
+/**
+ * Ruling G2: a reduction (不良品率降低, 低端用工下降率 …) is a fraction that may be negative (the
+ * measure rose) but cannot exceed 100%: 9 is refused with the advice to write 9%, as a rate is.
+ */
+export function readReduction(code: string, raw: unknown): Parsed<number> {
+  if (typeof raw === "number" && Number.isFinite(raw) && raw <= 1) return raw;
+  if (isBlank(raw)) return BLANK;
+  const n = readNumber(raw);
+  if (Number.isNaN(n)) {
+    const [zh, en] = commaNote(raw);
+    return problem(code, `应为百分比（如 12% 或 0.12），收到“${show(raw)}”${zh}`, `expected a percentage such as 12% or 0.12, got "${show(raw)}"${en}`);
+  }
+  if (n > 1) {
+    if (typeof raw === "string" && /[%％]/.test(raw)) {
+      return problem(code, `降低（下降、减少、缩短）幅度不能超过 100%，收到“${show(raw)}”`, `a reduction cannot exceed 100%, got "${show(raw)}"`);
+    }
+    return problem(
+      code,
+      `降低（下降、减少、缩短）幅度不能超过 100%：请填 ${n}% 或 ${round(n / 100, 6)}，而不是 ${n}`,
+      `a reduction cannot exceed 100%: enter ${n}% or ${round(n / 100, 6)}, not ${n}`,
+    );
+  }
+  return n;
+}
+
+/**
+ * Ruling G2: an improvement above 100% is accepted as written, with a warning saying how it was
+ * read (a 12 meant as 12% is far likelier than a twelve-fold gain); null at or below 100%.
+ */
+export function improvementNote(n: number): Text | null {
+  if (!(n > 1)) return null;
+  const shown = `${round(n * 100, 4)}%`;
+  return {
+    zh: `${round(n, 6)} 按 ${shown} 计；若指 ${round(n, 6)}%，请填 ${round(n, 6)}% 或 ${round(n / 100, 6)}`,
+    en: `${round(n, 6)} read as ${shown}; for ${round(n, 6)}% enter ${round(n, 6)}% or ${round(n / 100, 6)}`,
+  };
+}
+
+/**
+ * A level answer: its official zh name, its en name or an alias, with or without spaces inside
+ * ("领先 水平" is 领先水平), or a number an alias spells ("3" for 三级); returns the level index.
+ */
 export function readLevel(input: InputDef, raw: unknown): Parsed<number> {
-  if (typeof raw === "string") {
+  if (typeof raw === "string" || typeof raw === "number") {
     const words = levelWords(input);
-    const i = words.get(raw) ?? words.get(raw.trim().toLowerCase());
+    const text = String(raw);
+    const i = words.get(text) ?? words.get(levelKey(text));
     if (i !== undefined) return i;
   }
   if (isBlank(raw)) return BLANK;
@@ -117,13 +194,21 @@ export function readLevel(input: InputDef, raw: unknown): Parsed<number> {
 
 const levelWordCache = new WeakMap<InputDef, Map<string, number>>();
 
-/** Every accepted spelling of each level (zh name, en name, aliases; lower-cased) → level index. */
+/**
+ * A level word as it is compared: clean (cleanText), without any space, lower-cased. The sheets'
+ * formulas compare the same way (src/sheets/formula.ts levelHits).
+ */
+export function levelKey(word: string): string {
+  return cleanText(word).replace(/ /g, "").toLowerCase();
+}
+
+/** Every accepted spelling of each level (zh name, en name, aliases; as levelKey reads them) → level index. */
 function levelWords(input: InputDef): Map<string, number> {
   let words = levelWordCache.get(input);
   if (!words) {
     words = new Map();
     for (const [i, l] of (input.levels ?? []).entries()) {
-      for (const w of [l.name.zh, l.name.en, ...l.aliases]) words.set(w.toLowerCase(), i);
+      for (const w of [l.name.zh, l.name.en, ...l.aliases]) words.set(levelKey(w), i);
     }
     levelWordCache.set(input, words);
   }
@@ -137,7 +222,8 @@ export function readAmount(input: InputDef, raw: unknown): Parsed<number> {
   const unitEn = input.unit ? ` (${input.unit.en})` : "";
   if (Number.isNaN(n) || (input.type === "integer" && !Number.isInteger(n))) {
     const what = input.type === "integer" ? ["整数", "a whole number"] : ["数值", "a number"];
-    return problem(input.code, `应为${what[0]}${unit}，收到“${show(raw)}”`, `expected ${what[1]}${unitEn}, got "${show(raw)}"`);
+    const [zh, en] = commaNote(raw);
+    return problem(input.code, `应为${what[0]}${unit}，收到“${show(raw)}”${zh}`, `expected ${what[1]}${unitEn}, got "${show(raw)}"${en}`);
   }
   if ((input.min !== undefined && n < input.min) || (input.max !== undefined && n > input.max)) {
     const range = `${input.min ?? "−∞"}–${input.max ?? "∞"}`;
@@ -165,6 +251,8 @@ export function readAnswer(input: InputDef, raw: unknown): Parsed<boolean | numb
       return readTick(input.code, raw);
     case "rate":
       return readRate(input.code, raw);
+    case "reduction":
+      return readReduction(input.code, raw);
     case "improvement":
       return readImprovement(input.code, raw);
     case "tick-or-rate":
@@ -177,8 +265,11 @@ export function readAnswer(input: InputDef, raw: unknown): Parsed<boolean | numb
   }
 }
 
+/** 10 ** decimals for the usual decimals, looked up: scoring rounds every subtotal of every row. */
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
 export function round(n: number, decimals: number): number {
-  const f = 10 ** decimals;
+  const f = POWERS_OF_TEN[decimals] ?? 10 ** decimals;
   return Math.round((n + Number.EPSILON * Math.sign(n)) * f) / f;
 }
 

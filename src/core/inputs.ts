@@ -65,10 +65,16 @@ function positionalValues(defs: readonly InputDef[], index: Map<string, number>,
   }
   if (typeof raw === "object" && raw !== null) {
     const values: unknown[] = new Array(defs.length);
+    // The code list once: a document with a million unknown keys (issue 15) makes a million
+    // problems sharing one list, not a million copies of it.
+    let codes: string | undefined;
     for (const [key, value] of Object.entries(raw)) {
       const i = index.get(key);
       if (i !== undefined) values[i] = value;
-      else problems.push(problem(key, `不是本表的输入编号；可用编号：${codeList(defs)}`, `not an input code of this template; the codes are ${codeList(defs)}`));
+      else {
+        codes ??= codeList(defs);
+        problems.push(problem(key, `不是本表的输入编号；可用编号：${codes}`, `not an input code of this template; the codes are ${codes}`));
+      }
     }
     return values;
   }

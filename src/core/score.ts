@@ -3,11 +3,13 @@ import { BLANK, readNumber, isBlank, round, show } from "./answers";
 import { inputIndex, readInputs, type Answers, type Value } from "./inputs";
 import { NOT_ANSWERED, TICK_WORDS, percent, pointsText } from "./format";
 import { fail, ok, problem, type Problem, type Result } from "./problems";
+import { improvementInputs, improvementWarning } from "./rate-warnings";
 
 /**
  * Scores one enterprise on a 100-point rubric (绍兴 表1/表2). The answer, the score, the rule
  * that fired (in words) and any expert adjustment are kept per item so a sheet, a custom
- * function and the CLI can all show why a total is what it is.
+ * function and the CLI can all show why a total is what it is. This is the explaining path;
+ * totals and subtotals alone come faster from scoreTotals (score-fast.ts), with the same numbers.
  */
 export interface ItemScore {
   code: string;
@@ -145,8 +147,9 @@ interface CompiledRubric {
 /**
  * Turns each item's rule into a scorer once per rubric. Every outcome that does not depend on
  * a typed number (ticks, levels, tick counts) is built here, ahead of time, as a frozen
- * result shared by all rows, so scoring a 10,000-row range neither rebuilds the same
- * sentences nor allocates the same objects 10,000 times.
+ * result shared by all rows, so explaining a 10,000-row range neither rebuilds the same
+ * sentences nor allocates the same objects 10,000 times; a rate's outcome is worded for its
+ * row. Callers that need only totals use scoreTotals (score-fast.ts), which words nothing.
  */
 const compiledCache = new WeakMap<Rubric, CompiledRubric>();
 function compile(rubric: Rubric): CompiledRubric {
@@ -203,11 +206,12 @@ function compileRule(item: RubricItem, section: string, index: Map<string, numbe
       const yes = shared(true, rule.points, said(name, { zh: `已勾选（≥ ${threshold}）`, en: `ticked (≥ ${threshold})` }, rule.points));
       const no = shared(false, 0, said(name, { zh: "未勾选", en: "not ticked" }, 0));
       const none = blank(rule.input);
-      const byRate = memoByValue((a) => {
+      // A typed rate is worded for its row: rates computed in a sheet (=B2/C2) rarely repeat.
+      const byRate = (a: number) => {
         const met = a >= rule.min;
         const pts = met ? rule.points : 0;
-        return shared(a, pts, arrow(name, `${percent(a)} ${met ? "≥" : "<"} ${threshold}`, pts));
-      });
+        return fired(a, pts, arrow(name, `${percent(a)} ${met ? "≥" : "<"} ${threshold}`, pts));
+      };
       return (values) => {
         const a = values[at];
         if (a === BLANK) return none;
@@ -238,11 +242,11 @@ function compileRule(item: RubricItem, section: string, index: Map<string, numbe
       const at = index.get(rule.input) as number;
       const none = blank(rule.input);
       const words = rule.brackets.map((b) => ({ bracket: b, zh: `${bracketWords(b)} → ${pointsText(b.points).zh}`, en: `${bracketWords(b)} → ${pointsText(b.points).en}` }));
-      const byValue = memoByValue((a) => {
-        const w = words.find(({ bracket: b }) => (b.min === null || a >= b.min) && (b.max === null || a < b.max)) as (typeof words)[number];
+      const byValue = (a: number) => {
+        const w = words[bracketOf(rule.brackets, a)];
         const shown = percent(a);
-        return shared(a, w.bracket.points, { zh: `${name.zh} ${shown} ${w.zh}`, en: `${name.en} ${shown} ${w.en}` });
-      });
+        return fired(a, w.bracket.points, { zh: `${name.zh} ${shown} ${w.zh}`, en: `${name.en} ${shown} ${w.en}` });
+      };
       return (values) => (values[at] === BLANK ? none : byValue(values[at] as number));
     }
     case "level": {
@@ -257,20 +261,14 @@ function compileRule(item: RubricItem, section: string, index: Map<string, numbe
 const NO_MISSING: readonly string[] = Object.freeze([]);
 
 /**
- * Rates repeat across the rows of a sheet (60%, 0.62 …), so each distinct value's outcome is
- * built once and shared; the cache is bounded so a column of unique values cannot grow it.
+ * The bracket a value falls in: the highest whose lower bound it reaches (min inclusive, max
+ * exclusive: G1, G4). The brackets ascend without gaps (templates/schema.ts), so comparing
+ * with the lower bounds from the top is enough; below the first bracket's bound is the first.
  */
-function memoByValue(make: (a: number) => ItemScore): (a: number) => ItemScore {
-  const cache = new Map<number, ItemScore>();
-  return (a) => {
-    let outcome = cache.get(a);
-    if (outcome === undefined) {
-      outcome = make(a);
-      if (cache.size >= 1024) cache.clear();
-      cache.set(a, outcome);
-    }
-    return outcome;
-  };
+function bracketOf(brackets: readonly Bracket[], a: number): number {
+  let b = brackets.length - 1;
+  while (b > 0 && !(a >= (brackets[b].min as number))) b--;
+  return b;
 }
 
 function bracketWords(b: Bracket): string {
@@ -291,8 +289,15 @@ function countRule(name: Text, n: number, cmp: string, outcome: Text): Text {
   return { zh: `${name.zh}：勾选 ${n} 项 ${cmp} 项 → ${outcome.zh}`, en: `${name.en}: ${n} ticked ${cmp} → ${outcome.en}` };
 }
 
+/** D7's consistency warnings, then G2's for improvements above 100% (rate-warnings.ts). */
 function consistencyWarnings(rubric: Rubric, answers: Answers): Warning[] {
-  return rubric.consistency
+  const warnings = rubric.consistency
     .filter((c) => answers.get(c.when) === true && c.requires.some((r) => answers.get(r) !== true))
     .map((c) => ({ code: c.when, message: c.message, source: c.source }));
+  for (const input of improvementInputs(rubric)) {
+    const value = answers.values[input.at];
+    const warning = typeof value === "number" ? improvementWarning(input, value) : null;
+    if (warning) warnings.push(warning);
+  }
+  return warnings;
 }

@@ -1,8 +1,8 @@
-import type { Condition, InputDef, Scheme, Source, Text } from "../../templates/schema";
+import { RATE_TYPES, type Condition, type InputDef, type Scheme, type Source, type Text } from "../../templates/schema";
 import { BLANK } from "./answers";
 import { readInputs, type Answers } from "./inputs";
 import { NOT_ANSWERED, percent } from "./format";
-import { ok, fail, type Result } from "./problems";
+import { ok, fail, problem, type Problem, type Result } from "./problems";
 
 /**
  * Recognition tiers (认定条件 / 梯度 / 要素条件): which tiers an enterprise meets and, for every
@@ -49,11 +49,16 @@ export interface SchemeResult {
 
 export function tier(scheme: Scheme, inputs: unknown): Result<SchemeResult> {
   const { answers, problems } = readInputs(scheme.inputs, inputs);
+  problems.push(...partsLargerThanWholes(scheme, answers));
   if (problems.length > 0) return fail(problems);
   const ctx = new Context(scheme, answers);
   const common = scheme.common.map((c) => ctx.evaluate(c));
-  const tiers: TierResult[] = scheme.tiers.map((t) => {
-    const conditions = [...common, ...t.conditions.map((c) => ctx.evaluate(c))];
+  const own = scheme.tiers.map((t) => t.conditions.map((c) => ctx.evaluate(c)));
+  const tiers: TierResult[] = scheme.tiers.map((t, i) => {
+    // T5: on a cumulative ladder a tier also needs every lower tier's required conditions
+    // (advisory ones stay warnings of their own tier).
+    const lower = scheme.cumulative ? own.slice(0, i).flat().filter((c) => c.severity === "required") : [];
+    const conditions = [...common, ...lower, ...own[i]];
     const unmet = conditions.filter((c) => !c.met && c.severity === "required");
     return {
       tier: t.id,
@@ -80,6 +85,27 @@ export function tier(scheme: Scheme, inputs: unknown): Result<SchemeResult> {
     metNames: highest >= 0 ? [tiers[highest].name] : [],
     next: above ? { tier: above.tier, name: above.name, unmet: above.unmet } : null,
     ...rest,
+  });
+}
+
+/**
+ * Ruling G2: a share computed from two inputs (数字化改造投资 / 总投资) cannot exceed 100%; a part
+ * larger than its whole is an error naming both inputs, never a share of 120%.
+ */
+function partsLargerThanWholes(scheme: Scheme, answers: Answers): Problem[] {
+  const label = (code: string) => scheme.inputs.find((i) => i.code === code)?.label ?? { zh: code, en: code };
+  return scheme.derived.flatMap((d) => {
+    const [part, whole] = d.ratio;
+    const [p, w] = [answers.get(part), answers.get(whole)];
+    if (typeof p !== "number" || typeof w !== "number" || !(p > w)) return [];
+    const [lp, lw] = [label(part), label(whole)];
+    return [
+      problem(
+        part,
+        `${lp.zh}（${part}，${p}）大于${lw.zh}（${whole}，${w}）：部分不能大于整体，${d.label.zh}不能超过 100%，请核对这两项`,
+        `${lp.en} (${part}, ${p}) exceeds ${lw.en} (${whole}, ${w}): a part cannot be larger than its whole, so ${d.label.en} cannot exceed 100%; check both`,
+      ),
+    ];
   });
 }
 
@@ -125,6 +151,20 @@ class Context {
         const required = levels.findIndex((l) => l.name.zh === test.atLeast);
         return { ...base, met: (a as number) >= required, found: levels[a as number].name, missing: [] };
       }
+      case "groups": {
+        // Each group (a new mode) is complete when every element is met; blanks only matter while unmet.
+        const results = test.groups.map((g) => ({ name: g.name, elements: g.elements.map((e) => this.evaluate({ ...c, test: e })) }));
+        const complete = results.filter((g) => g.elements.every((e) => e.met));
+        const met = complete.length >= test.atLeast;
+        const blanks = [...new Set(results.flatMap((g) => g.elements.flatMap((e) => e.missing)))];
+        // As for "any": unmet with blanks left is "not answered" (G3), so the blanks are what to fill.
+        const found: Text = complete.length
+          ? { zh: `要素齐备：${complete.map((g) => g.name.zh).join("、")}`, en: `all elements in place: ${complete.map((g) => g.name.en).join(", ")}` }
+          : blanks.length
+            ? NOT_ANSWERED
+            : { zh: `无一组要素齐备（${groupCounts(results, "zh")}）`, en: `no group complete (${groupCounts(results, "en")})` };
+        return { ...base, met, found, missing: met ? [] : blanks };
+      }
       case "compare": {
         const value = this.value(test.input);
         if (value.blank.length) return { ...base, met: false, found: NOT_ANSWERED, missing: value.blank };
@@ -160,9 +200,14 @@ class Context {
 
   private show(code: string, n: number): Text {
     const def = this.defs.get(code);
-    if (!def || def.type === "rate" || def.type === "improvement") return { zh: percent(n), en: percent(n) };
+    if (!def || RATE_TYPES.includes(def.type)) return { zh: percent(n), en: percent(n) };
     return def.unit ? { zh: `${n} ${def.unit.zh}`, en: `${n} ${def.unit.en}` } : { zh: String(n), en: String(n) };
   }
+}
+
+/** "离散型 5/7、流程型 0/7": how many elements of each group are met. */
+function groupCounts(groups: { name: Text; elements: ConditionResult[] }[], lang: "zh" | "en"): string {
+  return groups.map((g) => `${g.name[lang]} ${g.elements.filter((e) => e.met).length}/${g.elements.length}`).join(lang === "zh" ? "、" : ", ");
 }
 
 function compare(n: number, op: keyof typeof OP_WORDS, value: number): boolean {

@@ -1,5 +1,6 @@
 import type { Text } from "../../templates/schema";
-import { isBlank } from "./answers";
+import { cleanText, isBlank } from "./answers";
+import { codePointName, invisibleChars } from "./identity";
 
 /**
  * Ruling S3: checks of the contact and identity cells of summary tables and forms. Each check
@@ -41,8 +42,18 @@ function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;
 }
 
+/**
+ * Longer than any mobile number, code or address however it is written (spaces, +86, a note):
+ * refused on its length before any per-character work or regular expression, so a check costs
+ * the same for a 50 MB cell as for an 11-digit one.
+ */
+export const MAX_CHECKED_CHARS = { mobile: 64, uscc: 64, email: 320 } as const;
+
 /** Mainland mobile numbers: 11 digits, 1 then 3–9 (ruling S3). */
 export function checkMobile(raw: unknown): Check {
+  if (typeof raw === "string" && raw.length > MAX_CHECKED_CHARS.mobile) {
+    return invalid(`手机号码过长（${raw.length} 个字符），应为 11 位数字`, `the mobile number is ${raw.length} characters long; a mobile number has 11 digits`);
+  }
   if (isBlank(raw)) return invalid("手机号码为空", "the mobile number is blank");
   let s: string;
   if (typeof raw === "number") {
@@ -52,7 +63,7 @@ export function checkMobile(raw: unknown): Check {
     }
     s = BigInt(raw).toString();
   } else if (typeof raw === "string") {
-    s = raw.trim();
+    s = cleanText(raw);
   } else {
     return invalid(`手机号码应为 11 位数字，收到 ${typeof raw} 类型的值`, `a mobile number is 11 digits, got a ${typeof raw} value`);
   }
@@ -110,6 +121,9 @@ function usccCheckChar(body: string[]): string {
 
 /** 统一社会信用代码: 18 characters of the GB 32100-2015 set ending with its check character (ruling S3). */
 export function checkUscc(raw: unknown): Check {
+  if (typeof raw === "string" && raw.length > MAX_CHECKED_CHARS.uscc) {
+    return invalid(`统一社会信用代码过长（${raw.length} 个字符），应为 18 位`, `the unified social credit code is ${raw.length} characters long; it has 18`);
+  }
   if (isBlank(raw)) return invalid("统一社会信用代码为空", "the unified social credit code is blank");
   if (typeof raw === "number") {
     // An all-digit code typed into a General cell becomes a number with 15 significant digits.
@@ -121,7 +135,16 @@ export function checkUscc(raw: unknown): Check {
   if (typeof raw !== "string") {
     return invalid(`统一社会信用代码应为 18 位字符，收到 ${typeof raw} 类型的值`, `a unified social credit code is 18 characters, got a ${typeof raw} value`);
   }
-  const chars = Array.from(raw.trim());
+  const chars = Array.from(cleanText(raw));
+  // Said first: a zero-width space makes 19 characters of 18 that look right, and the count alone would puzzle.
+  const hidden = invisibleChars(chars.join(""));
+  if (hidden.length > 0) {
+    const { position, codePoint } = hidden[0];
+    return invalid(
+      `统一社会信用代码含不可见字符 ${codePointName(codePoint)}（第 ${position} 个字符），请删去后重新输入`,
+      `the unified social credit code holds the invisible character ${codePointName(codePoint)} (character ${position}); delete it and type the code again`,
+    );
+  }
   if (chars.length !== 18) {
     return invalid(`统一社会信用代码应为 18 位，收到 ${chars.length} 位`, `a unified social credit code has 18 characters, this one has ${chars.length}`);
   }
@@ -161,6 +184,16 @@ export function checkUscc(raw: unknown): Check {
   return valid();
 }
 
+/**
+ * The 申报书's 组织机构代码 (seed 001 附件1): an 18-character answer is a 统一社会信用代码, checked
+ * as ruling S3 says (checkUscc); any other answer, the 9-character pre-2015 code among them, is
+ * accepted as written. Characters are counted as checkUscc counts them (cleanText).
+ */
+export function checkOrgCode(raw: unknown): Check {
+  if (typeof raw === "string" && Array.from(cleanText(raw)).length === 18) return checkUscc(raw);
+  return valid();
+}
+
 /** Chinese punctuation an IME leaves at the end of a pasted address. */
 const TRAILING_CN_PUNCTUATION = /[。，、；：！？）》」』】．“”‘’]$/u;
 
@@ -169,11 +202,14 @@ const TRAILING_CN_PUNCTUATION = /[。，、；：！？）》」』】．“”�
  * Chinese IME, trailing 。, two addresses in one cell, a missing domain), not full RFC 5322.
  */
 export function checkEmail(raw: unknown): Check {
+  if (typeof raw === "string" && raw.length > MAX_CHECKED_CHARS.email) {
+    return invalid(`邮箱过长（${raw.length} 个字符），一个邮箱地址最多 254 个字符`, `the e-mail address is ${raw.length} characters long; an address has at most 254`);
+  }
   if (isBlank(raw)) return invalid("邮箱为空", "the e-mail address is blank");
   if (typeof raw !== "string") {
     return invalid(`邮箱应为文本，收到 ${typeof raw} 类型的值`, `an e-mail address is text, got a ${typeof raw} value`);
   }
-  const s = raw.trim();
+  const s = cleanText(raw);
   const chars = Array.from(s);
   if (TRAILING_CN_PUNCTUATION.test(s)) {
     const last = chars[chars.length - 1];

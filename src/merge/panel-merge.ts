@@ -12,8 +12,13 @@
  *   or someone may have typed over (checkSheet's findings, carried as warnings). Items nothing
  *   was answered or adjusted for are left out, so the panel sheet shows them as not yet scored;
  *   they count 0 either way (G3), so the total is score()'s.
- * - Experts are grouped by enterprise name as enterpriseKey compares names (NFKC, no spaces), in
- *   order of first appearance; a sheet without an enterprise name is an error naming the cell.
+ * - Experts are grouped by enterprise name as identityKey compares names (src/core/identity.ts:
+ *   NFKC, no invisible characters, no spaces), in order of first appearance; a panel whose
+ *   sheets spell its name differing only by invisible characters lists the spellings. A sheet
+ *   without an enterprise name (or one of invisible characters only) is an error naming the cell.
+ * - A name or date a workbook cannot hold (a control character decoded from `_x001B_`, more than
+ *   32,767 characters) makes the member invalid, the cell named; kept, it is written without the
+ *   control characters. An input cell holding a formula is a warning naming the cell.
  * - A member is invalid — left out of its panel unless the user keeps it — when the engine
  *   refuses some answer (each an error naming its cell; a kept member counts those answers as
  *   blank) or when an expert of the same name already scored the enterprise (a sheet sent twice,
@@ -40,7 +45,9 @@ import { MAX_EXPERTS, readPanel } from "../sheets/scoring/panel-data";
 import { HEADER_FIELDS, readHeaderText } from "../sheets/scoring/sheet-data";
 import { itemInputs } from "../sheets/scoring/sheet-layout";
 import { cleanSheetName } from "../xlsx/sheet-names";
-import { enterpriseKey, type RefusedFile, type SkippedSheet } from "./preview";
+import { identityKey, invisibleVariants } from "../core/identity";
+import { cellTextProblem, withoutForbidden } from "../xlsx/cell-text";
+import type { RefusedFile, SkippedSheet } from "./preview";
 import type { MarkedSheet, SourceResult } from "./read-source";
 
 /** The panel sheet's default deviation margin (src/core/panel.ts and the panel template agree). */
@@ -58,6 +65,10 @@ export type PanelProblemKind =
   | "no-enterprise"
   /** The same expert name twice for one enterprise: the later member is invalid. */
   | "repeated-expert"
+  /** A name or date a workbook cannot hold (cell-text.ts): the member is invalid. */
+  | "text"
+  /** An input cell holding a formula, read by its last result. */
+  | "formula"
   | "too-many-experts"
   /** Fewer than 3 experts (no trimmed mean), or none valid at all. */
   | "few-experts"
@@ -102,6 +113,8 @@ export interface PanelGroup {
   id: string;
   /** The enterprise as its first sheet writes it. */
   enterprise: string;
+  /** The spellings of the enterprise's name when its sheets write it differing only by invisible characters, those as escapes (invisibleVariants). */
+  variants: string[];
   /** The review date the valid members agree on, or null (none given, or they differ: a warning). */
   date: string | null;
   /** In source order. */
@@ -154,19 +167,22 @@ export function panelPlans(preview: PanelMergePreview, keep: ReadonlySet<string>
     if (experts.length === 0) continue;
     // The panel data refuses more than MAX_EXPERTS experts itself: its Problem, told which enterprise.
     const rendered = template.render(params.value, panelData(panel.enterprise, experts));
-    if (rendered.ok) plans.push({ ...rendered.value, name: cleanSheetName(panel.enterprise) });
+    if (rendered.ok) plans.push({ ...rendered.value, name: cleanSheetName(withoutForbidden(panel.enterprise)) });
     else problems.push(...rendered.problems.map((p) => problem(`${panel.id}.${p.code}`, `${panel.enterprise}：${p.message.zh}`, `${panel.enterprise}: ${p.message.en}`)));
   }
   return problems.length > 0 ? fail(problems) : ok(plans);
 }
 
-/** The panel sheet's data for these members: the date only where they agree on one. */
+/**
+ * The panel sheet's data for these members: the date only where they agree on one. Control
+ * characters a workbook cannot hold are removed: a member holding one was kept on the user's word.
+ */
 function panelData(enterprise: string, experts: readonly PanelMember[]): unknown {
   const dates = distinctDates(experts);
   return {
-    enterprise,
-    ...(dates.length === 1 ? { date: dates[0] } : {}),
-    experts: experts.map((m) => ({ ...(m.name === null ? {} : { name: m.name }), scores: m.scores })),
+    enterprise: withoutForbidden(enterprise),
+    ...(dates.length === 1 ? { date: withoutForbidden(dates[0]) } : {}),
+    experts: experts.map((m) => ({ ...(m.name === null ? {} : { name: withoutForbidden(m.name) }), scores: m.scores })),
   };
 }
 
@@ -209,6 +225,8 @@ interface SheetAnswers {
 
 interface Draft {
   enterprise: string;
+  /** Each spelling of the name, as written. */
+  spellings: Set<string>;
   experts: PanelMember[];
 }
 
@@ -251,7 +269,8 @@ class Collector {
     const dates = distinctDates(valid);
     if (dates.length > 1) say("dates-differ", "warning", `${name} 的评审日期不一致（${dates.join("、")}），专家组评分表不填日期`, `${name}'s review dates differ (${dates.join(", ")}); the panel sheet leaves the date blank`);
     const summary = this.summarise(experts, margin);
-    return { id, enterprise: name, date: dates.length === 1 ? dates[0] : null, experts, summary };
+    const variants = invisibleVariants([...draft.spellings]);
+    return { id, enterprise: name, variants, date: dates.length === 1 ? dates[0] : null, experts, summary };
   }
 
   /** aggregatePanel over the valid members; invalid ones are blanks, so its indices are member indices. */
@@ -285,8 +304,8 @@ class Collector {
   private markRepeats(experts: PanelMember[]): void {
     const first = new Map<string, PanelMember>();
     for (const m of experts) {
-      if (m.name === null) continue;
-      const key = enterpriseKey(m.name);
+      const key = m.name === null ? "" : identityKey(m.name);
+      if (m.name === null || key === "") continue;
       const earlier = first.get(key);
       if (!earlier) {
         first.set(key, m);
@@ -294,6 +313,10 @@ class Collector {
       }
       m.invalid = true;
       const same = m.total === earlier.total && JSON.stringify(m.scores) === JSON.stringify(earlier.scores);
+      // Names that differ only invisibly are shown with those characters escaped: the user must see why they match.
+      const [a, b] = invisibleVariants([earlier.name ?? "", m.name]);
+      const spelt = b === undefined ? "" : `（写法：“${a}”与“${b}”）`;
+      const speltEn = b === undefined ? "" : ` (written "${a}" and "${b}")`;
       this.problems.push({
         kind: "repeated-expert",
         severity: "error",
@@ -301,8 +324,8 @@ class Collector {
         file: m.file,
         sheet: m.sheet,
         message: {
-          zh: `专家“${m.name}”已有一份评分（${earlier.audit}）${same ? "，且评分完全相同，可能是同一张表提交了两次" : ""}；只合并第一份，若是同名的另一位专家请保留这一份`,
-          en: `"${m.name}" already scored this enterprise (${earlier.audit})${same ? " with the same scores: perhaps the same sheet sent twice" : ""}; only the first is merged, keep this one if it is another expert of the same name`,
+          zh: `专家“${m.name}”${spelt}已有一份评分（${earlier.audit}）${same ? "，且评分完全相同，可能是同一张表提交了两次" : ""}；只合并第一份，若是同名的另一位专家请保留这一份`,
+          en: `"${m.name}"${speltEn} already scored this enterprise (${earlier.audit})${same ? " with the same scores: perhaps the same sheet sent twice" : ""}; only the first is merged, keep this one if it is another expert of the same name`,
         },
       });
     }
@@ -317,7 +340,7 @@ class Collector {
     const scores = scoredItems(this.rubric, scored.value);
     if (Object.keys(scores).length === 0) return this.skip(file, sheet, NOTHING_SCORED);
     const enterprise = headerText(doc.enterprise);
-    if (enterprise === null) return this.noEnterprise(file, sheet, answers);
+    if (enterprise === null || identityKey(enterprise) === "") return this.noEnterprise(file, sheet, answers);
 
     const member: PanelMember = {
       id,
@@ -331,6 +354,7 @@ class Collector {
       invalid: answers.refused.length > 0,
     };
     for (const p of answers.refused) this.memberProblem(member, "answers", "error", p.cell, p.message);
+    this.checkText(member, answers.plan, { enterprise, expert: member.name, date: member.date });
     const refused = new Set(answers.refused.map((p) => p.binding));
     const blank = scored.value.missing.filter((code) => !refused.has(code));
     if (blank.length > 0) {
@@ -353,7 +377,7 @@ class Collector {
     if (experts.length === 0) return this.skip(file, sheet, NOTHING_SCORED);
 
     const enterprise = read.value.enterprise;
-    if (enterprise === undefined) return this.noEnterprise(file, sheet, answers);
+    if (enterprise === undefined || identityKey(enterprise) === "") return this.noEnterprise(file, sheet, answers);
 
     const items = this.rubric.sections.flatMap((s) => s.items);
     for (const { e, i } of experts) {
@@ -374,6 +398,7 @@ class Collector {
         invalid: refused.length > 0,
       };
       for (const p of refused) this.memberProblem(member, "answers", "error", p.cell, p.message);
+      this.checkText(member, answers.plan, { enterprise, [`experts/${i}/name`]: member.name, date: member.date });
       const unscored = items.filter((item) => !e.scores.has(item.code));
       if (unscored.length > 0) {
         this.memberProblem(member, "incomplete", "warning", cellOf(answers.plan, `experts/${i}/scores/${unscored[0].code}`), {
@@ -400,6 +425,13 @@ class Collector {
       this.skip(file, sheet, reason);
       return null;
     }
+    for (const f of report.formulas) {
+      const formula = f.formula.length > 60 ? `${f.formula.slice(0, 59)}…` : f.formula;
+      this.sheetProblem("formula", "warning", file, sheet, f.cell, {
+        zh: `输入单元格含公式（=${formula}），按其上次计算的结果读取`,
+        en: `the input cell holds a formula (=${formula}): read by its last calculated result`,
+      });
+    }
     for (const f of findings(report)) {
       this.sheetProblem("sheet-status", "warning", file, sheet, f.cell, {
         zh: `公式单元格显示的结果与规则计算不一致（${f.key}），表格可能被改动过；合并按答案重新计算`,
@@ -414,10 +446,22 @@ class Collector {
   }
 
   private add(member: PanelMember, enterprise: string): void {
-    const key = enterpriseKey(enterprise);
+    const key = identityKey(enterprise);
     const draft = this.groups.get(key);
-    if (draft) draft.experts.push(member);
-    else this.groups.set(key, { enterprise, experts: [member] });
+    if (draft) {
+      draft.experts.push(member);
+      draft.spellings.add(enterprise.trim());
+    } else this.groups.set(key, { enterprise, spellings: new Set([enterprise.trim()]), experts: [member] });
+  }
+
+  /** Header texts (binding code → text) a workbook cannot hold: each an error naming its cell, and the member invalid. */
+  private checkText(member: PanelMember, plan: SheetPlan, texts: Record<string, string | null>): void {
+    for (const [code, text] of Object.entries(texts)) {
+      const problem = text === null ? null : cellTextProblem(text);
+      if (!problem) continue;
+      member.invalid = true;
+      this.memberProblem(member, "text", "error", cellOf(plan, code), { zh: `${problem.zh}；保留时删去这些字符`, en: `${problem.en}; if kept, these characters are removed` });
+    }
   }
 
   /** A sheet whose scores belong to no enterprise: an error naming the cell, and its refused answers still reported, to fix in one pass. */
@@ -451,7 +495,7 @@ class Collector {
 
 /** score() over a one-enterprise sheet's data: the header fields set aside, the adjustments (D4) applied. */
 function scoreAnswers(rubric: Rubric, doc: Record<string, unknown>): Result<ScoreResult> {
-  const answers = Object.fromEntries(Object.entries(doc).filter(([key]) => !(key in HEADER_FIELDS)));
+  const answers = Object.fromEntries(Object.entries(doc).filter(([key]) => !Object.hasOwn(HEADER_FIELDS, key)));
   const { inputs, adjustments } = splitAdjustments(answers);
   return score(rubric, inputs, adjustments);
 }

@@ -11,13 +11,20 @@
  * - Every other Assessbook sheet is skipped with a reason; a refused file keeps its reason.
  * - Problems name file, sheet and cell (the cell found from the sheet plan's input bindings,
  *   re-rendered blank with the marker's parameters as check-sheet does).
- * - Duplicates: rows of the same enterprise, by 统一社会信用代码 or by name (NFKC, all spaces
- *   removed, so full- and half-width spaces and brackets do not matter). A group whose members
- *   all name the same project is a plain duplicate — the same application arrived twice, keep one
- *   copy. A group naming two or more different projects is also reported under ruling T1,
+ * - Duplicates: rows of the same enterprise, by 统一社会信用代码 or by name, both compared by
+ *   identityKey (src/core/identity.ts: NFKC, invisible characters and spaces removed, so full-
+ *   and half-width forms, spaces and a zero-width space do not make a second enterprise). Names
+ *   that differ only by invisible characters are listed with each spelling, those characters
+ *   shown as escapes. A group whose members all name the same project is a plain duplicate —
+ *   the same application arrived twice, keep one copy. A group naming two or more different projects is also reported under ruling T1,
  *   第十三条 (seed 003): an enterprise applies for one project a year, so the recommender must
  *   choose — dropping a copy does not fix it.
- * - The limit of the recommender (S1, S2) is a warning, counted over all rows.
+ * - The limit of the recommender (S1, S2) is a warning, counted over the rows that will be
+ *   written (overLimit(), given accepted()'s rows), so it follows --drop and unticked rows.
+ * - Text a workbook cannot hold (a control character decoded from an `_x001B_` escape, more
+ *   than 32,767 characters: src/xlsx/cell-text.ts) is an error naming the cell: the row is
+ *   written only if kept, and then without the control characters. An input cell holding a
+ *   formula is read by its last result and reported as a warning naming the cell.
  *
  * No 统一社会信用代码 column exists in either summary table; a column whose header names it is
  * read as one, and so is a form's 组织机构代码 when 18 characters are written there (since 2015
@@ -28,13 +35,15 @@
  */
 import { findTemplate } from "../../templates/index";
 import type { SummaryColumn, SummaryTable, Text } from "../../templates/schema";
-import { checkEmail, checkMobile, checkUscc, type Check } from "../core/validators";
+import { identityKey, invisibleVariants } from "../core/identity";
+import { checkUscc } from "../core/validators";
 import { checkSheet, findings } from "../sheets/check-sheet";
 import { colLetter } from "../sheets/formula";
 import { checkParams } from "../sheets/params";
 import type { CellValue, InputBinding } from "../sheets/plan";
 import { findSheetTemplate } from "../sheets/registry";
-import { AUDIT_KEY } from "../sheets/tables/summary-data";
+import { AUDIT_KEY, summaryCellProblem } from "../sheets/tables/summary-data";
+import { cellTextProblem, MAX_CELL_TEXT } from "../xlsx/cell-text";
 import type { MarkedSheet, RefusalKind, SourceResult } from "./read-source";
 
 export type SummaryTemplateId = "shanxi-2018-summary" | "national-2024-summary";
@@ -74,7 +83,19 @@ export interface PreviewRow {
   invalid: boolean;
 }
 
-export type ProblemKind = "mobile" | "email" | "uscc" | "required" | "sheet-status" | "sheet-answers";
+export type ProblemKind =
+  | "mobile"
+  | "email"
+  | "uscc"
+  /** A 典型场景实例 entry not written 环节名—场景名—实例名 with a 环节 of the guide (S2). */
+  | "scenarios"
+  | "required"
+  | "sheet-status"
+  | "sheet-answers"
+  /** Text a workbook cannot hold (cell-text.ts): the row is invalid. */
+  | "text"
+  /** An input cell holding a formula, read by its last result: a warning. */
+  | "formula";
 
 export interface PreviewProblem {
   kind: ProblemKind;
@@ -96,6 +117,11 @@ export interface DuplicateGroup {
   /** The enterprise as the first member writes it. */
   enterprise: string;
   members: { rowId: string; source: RowSource; audit: string }[];
+  /**
+   * The spellings of the name that differ only by invisible characters (identityKey matched
+   * them), each once with those characters as escapes ("王工\u200B"); empty otherwise.
+   */
+  variants: string[];
 }
 
 /** Ruling T1, 第十三条 (seed 003): the same enterprise with two or more different projects. */
@@ -111,7 +137,10 @@ export interface OnePerYear {
 export interface OverLimit {
   recommender: string;
   limit: number;
+  /** The rows that will be written (accepted()), existing ones included. */
   count: number;
+  /** Duplicate groups two or more of whose rows are still written: dropping copies brings the count down. */
+  duplicatesIn: { enterprise: string; rowIds: string[] }[];
   message: Text;
 }
 
@@ -137,7 +166,6 @@ export interface MergePreview {
   problems: PreviewProblem[];
   duplicates: DuplicateGroup[];
   onePerYear: OnePerYear[];
-  overLimit: OverLimit | null;
   skipped: SkippedSheet[];
   refused: RefusedFile[];
 }
@@ -149,6 +177,33 @@ export interface MergePreview {
  */
 export function accepted(preview: MergePreview, keepInvalid: ReadonlySet<string>, drop: ReadonlySet<string> = new Set()): PreviewRow[] {
   return preview.rows.filter((r) => r.source.existing || (!drop.has(r.id) && (!r.invalid || keepInvalid.has(r.id))));
+}
+
+/**
+ * The recommender's limit (S1, S2) against the rows that will be written — accepted(), after
+ * --drop and unticked rows — or null within it. Duplicates with two or more copies still in are
+ * named: each extra copy counts against the limit until it is dropped.
+ */
+export function overLimit(preview: MergePreview, rows: readonly PreviewRow[]): OverLimit | null {
+  const limit = preview.recommender.limit;
+  if (rows.length <= limit) return null;
+  const written = new Set(rows.map((r) => r.id));
+  const duplicatesIn = preview.duplicates
+    .map((d) => ({ enterprise: d.enterprise, rowIds: d.members.map((m) => m.rowId).filter((id) => written.has(id)) }))
+    .filter((d) => d.rowIds.length >= 2);
+  const extra = duplicatesIn.reduce((n, d) => n + d.rowIds.length - 1, 0);
+  const name = { zh: preview.recommender.name, en: summaryTable(preview.template).recommenders.find((r) => r.id === preview.recommender.id)?.name.en ?? preview.recommender.name };
+  const groups = (open: string, close: string) => duplicatesIn.map((d) => `${d.enterprise}${open}${d.rowIds.join(", ")}${close}`);
+  return {
+    recommender: name.zh,
+    limit,
+    count: rows.length,
+    duplicatesIn,
+    message: {
+      zh: `共 ${rows.length} 项，超过${name.zh}的推荐上限 ${limit} 项${duplicatesIn.length > 0 ? `；其中 ${duplicatesIn.length} 家企业的重复行仍都在内：${groups("（", "）").join("；")}，每家只留一份可少 ${extra} 项` : ""}`,
+      en: `${rows.length} rows, over the limit of ${limit} for ${name.en}${duplicatesIn.length > 0 ? `; duplicates are still all in for ${duplicatesIn.length} ${duplicatesIn.length === 1 ? "enterprise" : "enterprises"}: ${groups(" (", ")").join("; ")}; keeping one copy each removes ${extra}` : ""}`,
+    },
+  };
 }
 
 export function previewMerge(target: MergeTarget, sources: readonly SourceResult[]): MergePreview {
@@ -181,19 +236,6 @@ export function previewMerge(target: MergeTarget, sources: readonly SourceResult
   });
 
   const { duplicates, onePerYear } = findDuplicates(table.id === "shanxi-2018-summary" ? ENTERPRISE_2018 : ENTERPRISE_2024, out.rows, out.keys);
-  const count = out.rows.length;
-  const overLimit =
-    count > recommender.limit
-      ? {
-          recommender: recommender.name.zh,
-          limit: recommender.limit,
-          count,
-          message: {
-            zh: `共 ${count} 项，超过${recommender.name.zh}的推荐上限 ${recommender.limit} 项`,
-            en: `${count} rows, over the limit of ${recommender.limit} for ${recommender.name.en}`,
-          },
-        }
-      : null;
   return {
     template: target.template,
     recommender: { id: recommender.id, name: recommender.name.zh, limit: recommender.limit },
@@ -202,7 +244,6 @@ export function previewMerge(target: MergeTarget, sources: readonly SourceResult
     problems: out.problems,
     duplicates,
     onePerYear,
-    overLimit,
     skipped: out.skipped,
     refused: out.refused,
   };
@@ -245,8 +286,11 @@ class Collector {
         if (c.required) add("required", c, cellOf(c.key), { zh: `必填项“${c.header.zh}”未填`, en: `the required column ${c.header.en} is blank` });
         continue;
       }
-      const check: Check | undefined = c.type === "mobile" ? checkMobile(value) : c.type === "email" ? checkEmail(value) : isUsccColumn(c) ? checkUscc(value) : undefined;
-      if (check && !check.valid && check.reason) add(c.type === "mobile" ? "mobile" : c.type === "email" ? "email" : "uscc", c, cellOf(c.key), prefix(c.header, check.reason));
+      const unwritable = textProblem(value);
+      if (unwritable) add("text", c, cellOf(c.key), prefix(c.header, unwritable));
+      // The check build --data and extract make of the same cell (summaryCellProblem), so a row they refuse is never merged silently.
+      const wrong = summaryCellProblem(c, value) ?? (isUsccColumn(c) ? checkUscc(value).reason : undefined);
+      if (wrong) add(isUsccColumn(c) ? "uscc" : CELL_KINDS[c.type], c, cellOf(c.key), prefix(c.header, wrong));
     }
     const usccColumn = this.columns.find(isUsccColumn);
     let code = usccColumn ? values[usccColumn.key] : null;
@@ -255,7 +299,11 @@ class Collector {
       const check = checkUscc(uscc.value);
       if (!check.valid && check.reason) add("uscc", undefined, uscc.cell, check.reason);
     }
-    this.keys.set(id, { uscc: code === null ? null : code.trim().toUpperCase() });
+    // The audit text a consolidated table carries is written too.
+    const recordedProblem = recorded === null ? null : textProblem(recorded);
+    if (recordedProblem) add("text", undefined, cellOf(AUDIT_KEY), recordedProblem);
+    // Compared as names are: a code with a zero-width space still finds its twin (and is reported by checkUscc).
+    this.keys.set(id, { uscc: code === null ? null : identityKey(code).toUpperCase() });
     const trail = source.existing ? (recorded ?? audit(source)) : recorded ? `${audit(source)} ← ${recorded}` : audit(source);
     this.rows.push({ id, values, source, audit: trail, invalid });
   }
@@ -264,6 +312,19 @@ class Collector {
     this.problems.push({ kind, severity, file, sheet, ...(cell ? { cell } : {}), message });
   }
 }
+
+/** Why a value cannot be written as it is (cellTextProblem), and what keeping its row does. */
+function textProblem(value: string): Text | null {
+  const problem = cellTextProblem(value);
+  if (!problem) return null;
+  const strippable = value.length <= MAX_CELL_TEXT;
+  return strippable
+    ? { zh: `${problem.zh}；保留此行时删去这些字符`, en: `${problem.en}; if the row is kept, these characters are removed` }
+    : { zh: `${problem.zh}，无法写入`, en: `${problem.en}; it cannot be written` };
+}
+
+/** The kind of a problem summaryCellProblem finds, by the column's type (a text column is checked only for what a workbook can hold). */
+const CELL_KINDS: Record<SummaryColumn["type"], ProblemKind> = { serial: "text", text: "text", mobile: "mobile", email: "email", scenarios: "scenarios" };
 
 function isUsccColumn(c: SummaryColumn): boolean {
   return c.header.zh.includes("统一社会信用代码");
@@ -321,6 +382,14 @@ function sheetStatus(out: Collector, file: string, sheet: MarkedSheet, takenCode
     out.sheetProblem("sheet-status", "warning", file, sheet.name, f.cell, {
       zh: `公式单元格显示的结果与规则计算不一致（${f.key}），表格可能被改动过`,
       en: `the formula cell shows another result than the rules compute (${f.key}); the sheet may have been edited`,
+    });
+  }
+  for (const f of report.formulas) {
+    if (!takenCodes(f.code)) continue;
+    const formula = f.formula.length > 60 ? `${f.formula.slice(0, 59)}…` : f.formula;
+    out.sheetProblem("formula", "warning", file, sheet.name, f.cell, {
+      zh: `输入单元格含公式（=${formula}），按其上次计算的结果读取，合并后写入的是该结果而非公式`,
+      en: `the input cell holds a formula (=${formula}): read by its last calculated result, which is what the merge writes, not the formula`,
     });
   }
   if (report.status === "invalid-answers") {
@@ -404,7 +473,8 @@ function readForm(out: Collector, file: string, sheet: MarkedSheet, id: string):
     return;
   }
   const orgCode = value("org-code");
-  const uscc = orgCode !== null && Array.from(orgCode.trim()).length === 18 ? { value: orgCode, cell: cells.get("org-code") } : undefined;
+  // Counted once normalised: a code with a zero-width space is still a code, checked (and reported) as written.
+  const uscc = orgCode !== null && Array.from(identityKey(orgCode)).length === 18 ? { value: orgCode, cell: cells.get("org-code") } : undefined;
   out.row(`${id}:form`, values, { file, sheet: sheet.name, row: "form", existing: false }, (key) => cells.get(from[key]), { uscc });
 }
 
@@ -433,10 +503,8 @@ function skipReason(sheet: MarkedSheet, table: SummaryTable): Text {
   return { zh: `是${what.zh}，不是可合并的${forms}`, en: `a ${what.en} sheet, not one this summary merges` };
 }
 
-/** Enterprise names compare without spaces (full- or half-width) and with full-width forms folded (NFKC). */
-export function enterpriseKey(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/gu, "");
-}
+/** How enterprise names (and projects and experts) compare: identityKey, the one rule in src/core/identity.ts. */
+export const enterpriseKey = identityKey;
 
 /** The columns naming the enterprise and its project: S1 (2018) and S2 (2024). */
 const ENTERPRISE_2018 = { nameColumn: "enterprise", projectColumn: "pilot-name" };
@@ -488,6 +556,7 @@ function findDuplicates(
       by: (["uscc", "name"] as const).filter((k) => by.get(root)?.has(k)),
       enterprise,
       members: members.map((i) => ({ rowId: rows[i].id, source: rows[i].source, audit: rows[i].audit })),
+      variants: variants(members.map((i) => rows[i].values[nameColumn])),
     });
     const projects: string[] = [];
     const seen = new Set<string>();
@@ -513,4 +582,11 @@ function findDuplicates(
     }
   }
   return { duplicates, onePerYear };
+}
+
+/** The names that share an identityKey but differ by invisible characters, each spelling shown (invisibleVariants). */
+function variants(names: (string | null)[]): string[] {
+  const byKey = new Map<string, string[]>();
+  for (const name of names) if (name !== null) byKey.set(identityKey(name), [...(byKey.get(identityKey(name)) ?? []), name]);
+  return [...byKey.values()].flatMap(invisibleVariants);
 }

@@ -8,7 +8,9 @@
  * input cells in priority order and each row's source in the audit column. 序号 is a formula
  * over the filled rows, so it renumbers itself. Rows are written as typed cells, not through
  * the template's data check: a row the user chose to keep despite a malformed mobile number
- * is written as it came, and the sheet's own formulas flag it.
+ * is written as it came, and the sheet's own formulas flag it — except for the control
+ * characters a workbook cannot hold, which the preview reported and which are removed, and text
+ * over Excel's 32,767 characters, which fails naming the row (src/xlsx/cell-text.ts).
  *
  * Pure: the plan goes to a writer (the .xlsx writer or Office.js); nothing is read or written here.
  */
@@ -22,6 +24,7 @@ import { checkParams } from "../sheets/params";
 import type { CellValue, SheetPlan } from "../sheets/plan";
 import { findSheetTemplate } from "../sheets/registry";
 import { AUDIT_KEY } from "../sheets/tables/summary-data";
+import { MAX_CELL_TEXT, withoutForbidden } from "../xlsx/cell-text";
 
 export const SUMMARY_TEMPLATES: readonly SummaryTemplateId[] = ["shanxi-2018-summary", "national-2024-summary"];
 
@@ -96,10 +99,18 @@ export function mergedTablePlan(preview: MergePreview, rows: readonly PreviewRow
   const blank = template.render(params.value, undefined);
   if (!blank.ok) return blank;
   const values: [string, CellValue][] = [];
-  if (options.recommenderName) values.push(["recommender", options.recommenderName]);
+  if (options.recommenderName) values.push(["recommender", withoutForbidden(options.recommenderName)]);
+  const tooLong: string[] = [];
   rows.forEach((r, i) => {
-    for (const [key, value] of Object.entries(r.values)) if (value !== null) values.push([`rows/${i}/${key}`, value]);
-    values.push([`rows/${i}/${AUDIT_KEY}`, r.audit]);
+    const cells: [string, string][] = [...Object.entries(r.values).filter((e): e is [string, string] => e[1] !== null), [AUDIT_KEY, r.audit]];
+    for (const [key, value] of cells) {
+      const text = withoutForbidden(value);
+      if (text.length > MAX_CELL_TEXT) tooLong.push(`${r.id}（${key}）`);
+      values.push([`rows/${i}/${key}`, text]);
+    }
   });
+  if (tooLong.length > 0) {
+    return fail([problem("rows", `这些行的内容超过 Excel 单元格上限 ${MAX_CELL_TEXT} 个字符，无法写入：${tooLong.join("、")}`, `these rows hold more than Excel's ${MAX_CELL_TEXT} characters in a cell and cannot be written: ${tooLong.join(", ")}`)]);
+  }
   return ok(fillInputs(blank.value, values));
 }

@@ -4,7 +4,8 @@
  * conditional formats, names, panes, print setup, protection and marker.
  *
  * Syncs: one to read the sheet names already taken (a new sheet never overwrites one: a taken
- * "表1" becomes "表1 (2)"), one to write everything, with calculation suspended while writing.
+ * "表1" becomes "表1 (2)"), one to write everything, with calculation suspended while writing,
+ * and one to calculate the new sheets (suspending leaves that to the caller).
  * Every write is queued as whole blocks (one 2D array of formats and one of formulas per block of
  * neighbouring cells, one format per rectangle of equally styled cells), and the queue is cut into
  * more batches — one more sync each — only when its estimated request size (the UTF-8 bytes of
@@ -48,7 +49,6 @@ const BLOCK_BUDGET = 512 * 1024;
 /** Per queued call: object paths, ids and property names around the data (measured order of magnitude). */
 const CALL_OVERHEAD = 200;
 
-const PAPER_A4 = "A4";
 
 /** One queued Office.js call: its estimated share of the request, and what it queues. */
 interface Write {
@@ -86,6 +86,10 @@ export async function insertPlans(run: ExcelRun, plans: SheetPlan[]): Promise<In
           for (const w of batch) w.queue(target);
           await sync();
         }
+        // Excel leaves recalculating to the caller after suspendApiCalculationUntilNextSync: the
+        // new sheets are calculated now, so no formula shows a stale or empty result.
+        for (const sheet of target.sheets) sheet.calculate(true);
+        await sync();
       } catch (e) {
         // A half-written sheet is worse than none: remove what this call added, then report.
         await removeSheets(context, names);
@@ -262,10 +266,12 @@ function sheetWrites(plan: SheetPlan, i: number): Write[] {
 function printWrites(p: PrintSetup, i: number): Write[] {
   const out: Write[] = [];
   const on = (data: unknown, f: (sheet: Excel.Worksheet) => void) => out.push(call(i, data, f));
-  on([p.orientation, p.margins, p.fitToWidth], (s) => {
+  on([p.paper, p.orientation, p.margins, p.fitToWidth, p.blackAndWhite], (s) => {
     const layout = s.pageLayout;
-    layout.paperSize = PAPER_A4 as Excel.PaperType;
+    layout.paperSize = p.paper as Excel.PaperType;
     layout.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+    // Input fills and status colours are for the screen (ruling F2).
+    layout.blackAndWhite = p.blackAndWhite;
     // Margins are in points in Office.js, inches in the plan.
     layout.leftMargin = p.margins.left * 72;
     layout.rightMargin = p.margins.right * 72;
@@ -274,16 +280,23 @@ function printWrites(p: PrintSetup, i: number): Write[] {
     layout.headerMargin = p.margins.header * 72;
     layout.footerMargin = p.margins.footer * 72;
     // One page wide, as many pages down as the rows need (ruling F1); 0 means "automatic".
-    if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // Otherwise 100 %, as many pages wide as needed, the repeated columns on each.
+    layout.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
   });
   if (p.repeatRows) {
     const rows = `$${p.repeatRows.first}:$${p.repeatRows.last}`;
     on([rows], (s) => s.pageLayout.setPrintTitleRows(rows));
   }
+  if (p.repeatColumns) {
+    const cols = `$${colLetter(p.repeatColumns.first)}:$${colLetter(p.repeatColumns.last)}`;
+    on([cols], (s) => s.pageLayout.setPrintTitleColumns(cols));
+  }
   if (p.area) {
     const area = rangeRef(p.area, true);
     on([area], (s) => s.pageLayout.setPrintArea(area));
   }
+  // A manual break goes above the row that starts the new page (HorizontalPageBreakCollection.add).
+  for (const row of p.breaks ?? []) on([row], (s) => s.horizontalPageBreaks.add(`A${row}`));
   if (p.footer) {
     const sections = footerSections(p.footer);
     on([sections], (s) => {
@@ -322,9 +335,14 @@ function columnAddress(col: number): string {
  * "=…" into a formula, "+86 …", "-5%", "0571-1234", "1e5", "2024/1/2", "TRUE", "#N/A" into
  * numbers, dates, booleans or errors, and "@…" into a formula too; a string with no digit that
  * starts with none of = + - @ # and is no boolean is safe, every other one is written as text ("@").
+ * Excel in a Chinese or Japanese locale reads the full-width forms an IME types the same way
+ * (＝HYPERLINK(…) a formula, １２３ a number: issue 15), so the test is made on the NFKC form,
+ * where ＝ ＋ － ＠ ＃ and full-width digits are their ASCII selves; any decimal digit counts,
+ * and so does the minus sign U+2212.
  */
 export function keepsAsTyped(text: string): boolean {
-  return !/\d/.test(text) && !/^\s*[=+\-@#']/.test(text) && !/^\s*(true|false)\s*$/i.test(text);
+  const folded = text.normalize("NFKC");
+  return !/\p{Nd}/u.test(folded) && !/^\s*[=+\-\u2212@#']/.test(folded) && !/^\s*(true|false)\s*$/i.test(folded);
 }
 
 function numberFormat(c: Cell): string {

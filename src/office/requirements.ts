@@ -31,7 +31,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     set: "ExcelApi",
     version: "1.6",
-    uses: ["Application.suspendApiCalculationUntilNextSync", "ConditionalFormatCollection.add(Custom)"],
+    uses: ["Application.suspendApiCalculationUntilNextSync", "Worksheet.calculate", "ConditionalFormatCollection.add(Custom)"],
     feature: { zh: "条件格式与写入时暂停计算", en: "conditional formats and suspending calculation while writing" },
   },
   {
@@ -49,7 +49,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     set: "ExcelApi",
     version: "1.9",
-    uses: ["Worksheet.pageLayout (A4, orientation, fit to width, print titles, margins, headersFooters)"],
+    uses: ["Worksheet.pageLayout (A4/A3, orientation, fit to width, print titles, margins, black and white, headersFooters)", "Worksheet.horizontalPageBreaks"],
     feature: { zh: "打印设置（A4、方向、缩放到一页宽、打印标题、页脚）", en: "print setup (A4, orientation, fit to one page wide, print titles, footer)" },
   },
 ];
@@ -59,6 +59,17 @@ export const REQUIREMENTS: readonly Requirement[] = [
  * Excel): the task pane checks it at run time, before offering to insert sheets.
  */
 export const MINIMUM = { set: "ExcelApi", version: "1.9" } as const;
+
+/**
+ * Where the add-in runs, and where everyone else goes. The manifest asks for SharedRuntime 1.1
+ * and CustomFunctionsRuntime 1.2, which Microsoft 365, Office 2021 and later, Excel on the web
+ * and Excel on Mac have; Excel 2016/2019, WPS and LibreOffice open the .xlsx files instead
+ * (built on the standalone page or by the command line), whose native formulas work there.
+ */
+export const SUPPORTED: Text = {
+  zh: "本加载项需要 Microsoft 365、Office 2021 或更新版本、Excel 网页版或 Mac 版 Excel。使用 Excel 2016/2019、WPS 或 LibreOffice 的用户，请在浏览器中打开本页面（或用 assessbook 命令行）生成 .xlsx 文件，再用原来的软件打开。",
+  en: "The add-in needs Microsoft 365, Office 2021 or later, Excel on the web or Excel on Mac. With Excel 2016/2019, WPS or LibreOffice, open this page in a browser (or use the assessbook command line) to build the .xlsx file, then open it there.",
+};
 
 export type RequirementCheck = { ok: true } | { ok: false; missing: Requirement[]; message: Text };
 
@@ -74,8 +85,8 @@ export function checkRequirements(isSetSupported: (name: string, minVersion?: st
     ok: false,
     missing,
     message: {
-      zh: `此版本的 Excel 过旧，缺少 ${sets}，无法插入工作表（不支持：${missing.map((r) => r.feature.zh).join("；")}）。请使用 Microsoft 365、Excel 2019 或更新版本、Excel 网页版，或在浏览器中生成 .xlsx 文件后打开。`,
-      en: `This Excel is too old: it lacks ${sets}, so the sheets cannot be inserted (missing: ${missing.map((r) => r.feature.en).join("; ")}). Use Microsoft 365, Excel 2019 or later, or Excel on the web — or build the .xlsx file in the browser and open it.`,
+      zh: `此版本的 Excel 过旧，缺少 ${sets}，无法插入工作表（不支持：${missing.map((r) => r.feature.zh).join("；")}）。${SUPPORTED.zh}`,
+      en: `This Excel is too old: it lacks ${sets}, so the sheets cannot be inserted (missing: ${missing.map((r) => r.feature.en).join("; ")}). ${SUPPORTED.en}`,
     },
   };
 }

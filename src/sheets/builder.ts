@@ -1,7 +1,7 @@
 import type { Cell, CellValue, ConditionalFormat, InputBinding, PrintSetup, Range, ResultBinding, SheetMarker, SheetPlan, Style, Validation } from "./plan";
-
-/** A4 margins in inches (GB/T 9704 leaves about 2–2.5 cm; spreadsheets take inches). */
-const A4_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+import { officialMargins } from "./print-layout";
+import { ref } from "./formula";
+import { INPUT_FILL } from "./styles";
 
 /**
  * Accumulates a SheetPlan while a renderer walks down the official layout, so renderers read
@@ -9,9 +9,12 @@ const A4_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3
  */
 export class PlanBuilder {
   private readonly cells = new Map<string, Cell>();
-  private readonly plan: Omit<SheetPlan, "cells">;
+  private readonly plan: Omit<SheetPlan, "cells" | "print">;
+  /** Margins default to GB/T 9704's for the orientation the sheet ends up with (ruling F2). */
+  private printSetup: Omit<PrintSetup, "margins"> & { margins?: PrintSetup["margins"] };
 
   constructor(name: string, marker: SheetMarker, print: Partial<PrintSetup> = {}) {
+    this.printSetup = { paper: "A4", orientation: "portrait", fitToWidth: true, blackAndWhite: true, footer: "第 &P 页，共 &N 页", ...print };
     this.plan = {
       name,
       marker,
@@ -21,7 +24,6 @@ export class PlanBuilder {
       validations: [],
       conditionalFormats: [],
       names: [],
-      print: { orientation: "portrait", fitToWidth: true, margins: A4_MARGINS, footer: "第 &P 页，共 &N 页", ...print },
       protection: { enabled: true },
       inputs: [],
       results: [],
@@ -93,13 +95,15 @@ export class PlanBuilder {
   }
 
   print(setup: Partial<PrintSetup>): this {
-    this.plan.print = { ...this.plan.print, ...setup };
+    this.printSetup = { ...this.printSetup, ...setup };
     return this;
   }
 
   build(): SheetPlan {
-    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-    return { ...this.plan, cells };
+    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col).map(withoutInputFill);
+    const print = { ...this.printSetup, margins: this.printSetup.margins ?? officialMargins(this.printSetup.orientation) };
+    const blank = blankInputShading([...this.cells.values()].filter((c) => c.locked === false && c.style?.fill === INPUT_FILL));
+    return { ...this.plan, conditionalFormats: [...this.plan.conditionalFormats, ...blank], print, cells };
   }
 
   private put(cell: Cell): this {
@@ -109,6 +113,34 @@ export class PlanBuilder {
     this.cells.set(key, before && cell.value === undefined && cell.formula === undefined ? { ...before, style: cell.style } : cell);
     return this;
   }
+}
+
+/** The input shade is never a static fill (see INPUT_FILL): it would print. */
+function withoutInputFill(cell: Cell): Cell {
+  if (cell.style?.fill !== INPUT_FILL) return cell;
+  return { ...cell, style: { ...cell.style, fill: undefined } };
+}
+
+/**
+ * The input shade as conditional formats on blank input cells, one per rectangle of them (columns
+ * of equal runs joined), so a batch sheet's thousand inputs are a few dozen rules, not a thousand.
+ */
+function blankInputShading(inputs: Cell[]): ConditionalFormat[] {
+  const byCol = new Map<number, number[]>();
+  for (const c of inputs) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c.row]);
+  const runs: Range[] = [];
+  for (const [col, rows] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) {
+    rows.sort((a, b) => a - b);
+    let top = rows[0];
+    rows.forEach((row, i) => {
+      if (rows[i + 1] === row + 1) return;
+      const same = runs.find((r) => r.right === col - 1 && r.top === top && r.bottom === row);
+      if (same) same.right = col;
+      else runs.push({ top, left: col, bottom: row, right: col });
+      top = rows[i + 1];
+    });
+  }
+  return runs.map((range) => ({ range, formula: `ISBLANK(${ref(range.top, range.left)})`, style: { fill: INPUT_FILL } }));
 }
 
 export type { InputBinding, ResultBinding };

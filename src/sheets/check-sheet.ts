@@ -92,6 +92,18 @@ export interface SheetReport {
   data: unknown;
   checks: ResultCheck[];
   problems: SheetProblem[];
+  /**
+   * Input cells holding a formula instead of an answer (issue 15): read by what the formula last
+   * calculated, which a spreadsheet may change on the next recalculation; reported, cell named.
+   */
+  formulas: FormulaInput[];
+}
+
+export interface FormulaInput {
+  code: string;
+  /** A1 address on the sheet. */
+  cell: string;
+  formula: string;
 }
 
 /** Checks that show the sheet and the engine apart: what a reviewer must look at. */
@@ -100,7 +112,7 @@ export function findings(report: SheetReport): ResultCheck[] {
 }
 
 export function checkSheet(sheet: ReadSheet): SheetReport {
-  const report: SheetReport = { sheet: sheet.name, template: null, params: {}, status: "not-assessbook", inputs: {}, data: null, checks: [], problems: [] };
+  const report: SheetReport = { sheet: sheet.name, template: null, params: {}, status: "not-assessbook", inputs: {}, data: null, checks: [], problems: [], formulas: [] };
   const marker = sheet.marker;
   if (!marker) return report;
   report.template = marker.template;
@@ -112,10 +124,14 @@ export function checkSheet(sheet: ReadSheet): SheetReport {
   const blank = template.render(params.value, undefined);
   if (!blank.ok) return { ...report, status: "invalid-params", problems: blank.problems };
   const plan = blank.value;
-  if (plan.marker.version !== marker.version) return { ...report, status: "other-version" };
+  if (plan.marker.version !== marker.version) return { ...report, status: "other-version", problems: [otherVersion(marker, plan.marker.version)] };
 
   const inputs = plan.inputs.map((b): [string, CellValue] => [b.code, inputValue(sheet.cell(b.row, b.col))]);
   report.inputs = Object.fromEntries(inputs.filter(([, v]) => v !== null));
+  report.formulas = plan.inputs.flatMap((b) => {
+    const cell = sheet.cell(b.row, b.col);
+    return cell.kind === "formula" ? [{ code: b.code, cell: address(b.row, b.col), formula: cell.formula }] : [];
+  });
   report.data = dataFromInputs(inputs, template.sample());
   // Rendering with the answers checks them exactly as `build --data` would, naming each field.
   const filled = template.render(params.value, report.data);
@@ -127,6 +143,21 @@ export function checkSheet(sheet: ReadSheet): SheetReport {
   report.checks = filled.value.results.map((r) => check(r.key, sheet.cell(r.row, r.col), address(r.row, r.col), expected.value[r.key]));
   const uncalculated = report.checks.length > 0 && report.checks.every((c) => c.verdict === "not-calculated");
   return { ...report, status: uncalculated ? "not-calculated" : "checked" };
+}
+
+/**
+ * Why a sheet of another template version is not read: its cells may have moved (a scheme that
+ * gained inputs, issue 12), so its answers are not guessed at; the message names both versions.
+ */
+function otherVersion(marker: SheetMarker, current: number): SheetProblem {
+  const [was, now] = [marker.version, current];
+  return {
+    code: "version",
+    message: {
+      zh: `本表由模板“${marker.template}”第 ${was} 版生成，当前为第 ${now} 版，单元格位置可能不同，未读取；请用 assessbook build ${marker.template} 重新生成后填写`,
+      en: `this sheet was built from version ${was} of template "${marker.template}"; the current version is ${now}, whose cells may sit elsewhere, so it was not read; rebuild it with assessbook build ${marker.template} and fill it in again`,
+    },
+  };
 }
 
 /** What an input cell answers: its constant, or what a formula typed into it last calculated. */

@@ -68,17 +68,31 @@ export interface ConditionalFormat {
 }
 
 export interface PrintSetup {
+  /** Forms and tables print on A4 (ruling F1); A3 only where a wide table needs it. */
+  paper: "A4" | "A3";
   orientation: "portrait" | "landscape";
-  /** Fit all columns on one page width (wide tables, ruling F1). */
+  /**
+   * Fit all columns on one page width (wide tables, ruling F1). When false the sheet prints at
+   * 100 % and runs onto as many pages wide as it needs, `repeatColumns` on each.
+   */
   fitToWidth: boolean;
+  /**
+   * Print without colour: input fills and status colours stay on screen (ruling F2). Excel and WPS
+   * honour it; LibreOffice does not, so renderers also keep input fills to blank cells only.
+   */
+  blackAndWhite: boolean;
   /** Rows repeated at the top of every printed page, e.g. the header rows. */
   repeatRows?: { first: number; last: number };
-  /** Margins in inches. */
+  /** Columns repeated at the left of every printed page, e.g. 序号 and 企业名称 of a batch sheet. */
+  repeatColumns?: { first: number; last: number };
+  /** Margins in inches (GB/T 9704 in millimetres, converted: src/sheets/print-layout.ts). */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   /** Footer text; &P and &N are page number and count, as Excel writes them. */
   footer?: string;
   /** What prints, when not everything used: an official table without the columns added beside it. */
   area?: Range;
+  /** Rows that start a new printed page (manual page breaks), e.g. a form's table after its cover. */
+  breaks?: number[];
 }
 
 /** Where an input code's answer lives, so --data can fill it and extract can read it back. */

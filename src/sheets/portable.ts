@@ -3,16 +3,20 @@
  * without the add-in, on Excel 2010, WPS and LibreOffice 7.4 (../shared/DESIGN.md), so a
  * formula may only call functions all three evaluate, and none that recalculates on every
  * change (volatile) or needs dynamic arrays. The renderers' formula helpers (formula.ts) and
- * the portability test read this list; a function added here should be checked in all three.
+ * the portability test read this list; a function added here should be checked in all three,
+ * and in Gnumeric, the third engine the tests recalculate with (tests/sheets/gnumeric.test.ts).
  */
 export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "ABS",
   "AND",
   "AVERAGE",
+  // CHAR of an ASCII code (line break, tab) is the same in every code page; above 127 it is not.
+  "CHAR",
   "COUNT",
   "COUNTA",
   "COUNTBLANK",
   "COUNTIF",
+  "EXACT",
   "IF",
   "IFERROR",
   "INDEX",

@@ -10,13 +10,23 @@ export const FONTS = { body: "仿宋", heading: "黑体", subheading: "楷体" }
 
 const BLACK = "FF000000";
 
+/**
+ * The shade of a cell still to be answered. It is for the screen only (ruling F2): PlanBuilder
+ * turns it into a conditional format on blank input cells, so a filled-in form prints plain in
+ * every spreadsheet, LibreOffice included, which ignores the black-and-white print setting.
+ */
+export const INPUT_FILL = "FFFFF2CC";
+
 export const STYLES = {
+  /** The 附件N label at the top left of an annexed document (GB/T 9704: 黑体 三号). */
+  annex: { font: { name: FONTS.heading, size: 16 }, horizontal: "left", vertical: "middle" },
   title: { font: { name: FONTS.heading, size: 22, bold: true }, horizontal: "center", vertical: "middle", wrap: true },
   subtitle: { font: { name: FONTS.subheading, size: 14 }, horizontal: "left", vertical: "middle", wrap: true },
-  header: { font: { name: FONTS.heading, size: 12, bold: true }, fill: "FFD9E1F2", border: "thin", horizontal: "center", vertical: "middle", wrap: true },
+  // No fill: official tables print plain headings, and what is on screen is what prints (F2).
+  header: { font: { name: FONTS.heading, size: 12, bold: true }, border: "thin", horizontal: "center", vertical: "middle", wrap: true },
   label: { font: { name: FONTS.body, size: 12 }, border: "thin", vertical: "middle", wrap: true },
   /** An answer the user fills in: unlocked, lightly shaded so it is easy to find. */
-  input: { font: { name: FONTS.body, size: 12, color: BLACK }, fill: "FFFFF2CC", border: "thin", horizontal: "center", vertical: "middle", wrap: true },
+  input: { font: { name: FONTS.body, size: 12, color: BLACK }, fill: INPUT_FILL, border: "thin", horizontal: "center", vertical: "middle", wrap: true },
   /** A computed cell: locked, plain. */
   computed: { font: { name: FONTS.body, size: 12, bold: true }, border: "thin", horizontal: "center", vertical: "middle", numberFormat: "0.0##" },
   note: { font: { name: FONTS.body, size: 11, italic: true }, vertical: "top", wrap: true },

@@ -1,10 +1,14 @@
 /**
  * Reading back a workbook Assessbook built: every sheet of the .xlsx file, checked against the
  * engine by src/sheets/check-sheet.ts (which the task pane uses too, on the open worksheet).
+ * Through the same gate and reader as a merge (src/xlsx/gate.ts, reader.ts), keeping only the
+ * cells the check reads: a file from anyone is refused with a reason, never read without bound.
  */
 import { checkSheet, type SheetReport } from "../sheets/check-sheet";
+import { checkedCells } from "./checked-cells";
 import { readWorkbook } from "./reader";
 
-export async function extractWorkbook(bytes: Buffer): Promise<SheetReport[]> {
-  return (await readWorkbook(bytes)).map(checkSheet);
+/** Throws UnreadableWorkbook (with its kind and one-line reason) for a file the gate or the reader refuses. */
+export async function extractWorkbook(bytes: Uint8Array): Promise<SheetReport[]> {
+  return (await readWorkbook(bytes, { keep: checkedCells })).map(checkSheet);
 }

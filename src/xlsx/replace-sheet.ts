@@ -12,6 +12,10 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetPlan } from "../sheets/plan";
+import { encodeKeptText } from "./keep-text";
+import { quotePrintNames } from "./print-names";
+import { writeHonestAppProperties } from "./app-properties";
+import { joinValidations } from "./validation-ranges";
 import { PlanError, writeSheet, type WrittenWorkbook } from "./writer";
 
 /** Parts exceljs would drop, by path inside the zip, with what the user calls them. */
@@ -59,7 +63,12 @@ export async function replaceSheet(bytes: Uint8Array, sheetName: string, plan: S
   const sheet = workbook.addWorksheet(sheetName);
   (sheet as Ordered).orderNo = orderNo;
   await writeSheet(sheet, plan);
-  // The new formulas carry no cached result: ask the spreadsheet to calculate everything on open.
+  // exceljs read the other sheets' validations cell by cell; written back its way they could overlap.
+  for (const other of workbook.worksheets) if (other !== sheet) joinValidations(other);
+  // Their text as it was in the file: exceljs decoded its _xHHHH_ escapes and would write them raw.
+  for (const other of workbook.worksheets) if (other !== sheet) encodeKeptText(other);
+  // Ask the spreadsheet to calculate everything on open: the other sheets may refer to the new one.
   workbook.calcProperties.fullCalcOnLoad = true;
-  return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), sheetNames: workbook.worksheets.map((w) => w.name) };
+  writeHonestAppProperties(workbook);
+  return { bytes: await quotePrintNames(Buffer.from(await workbook.xlsx.writeBuffer())), sheetNames: workbook.worksheets.map((w) => w.name) };
 }

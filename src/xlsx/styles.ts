@@ -32,9 +32,18 @@ export function conditionalStyle(style: ConditionalFormat["style"]): Partial<Exc
   };
 }
 
+/** A font name with a Chinese character (仿宋, 黑体, 楷体 …). */
+const CJK_NAME = /[\u3400-\u9fff]/;
+
+/**
+ * Excel writes a Chinese font with its character set (134, GB2312) and family (3), and uses
+ * them to pick a substitute where the font is missing; without them a machine lacking 仿宋 may
+ * substitute a font with no Chinese glyphs.
+ */
 function font(f: NonNullable<Style["font"]>): Partial<ExcelJS.Font> {
   return {
     ...(f.name ? { name: f.name } : {}),
+    ...(f.name && CJK_NAME.test(f.name) ? { charset: 134, family: 3 } : {}),
     ...(f.size ? { size: f.size } : {}),
     ...(f.bold ? { bold: true } : {}),
     ...(f.italic ? { italic: true } : {}),

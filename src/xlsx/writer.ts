@@ -1,7 +1,11 @@
 /**
- * SheetPlan[] → .xlsx bytes, through exceljs. Everything a plan says is written; nothing is
- * computed: formula cells carry no cached result, so the opening spreadsheet (Excel, WPS,
- * LibreOffice) calculates them itself and nobody ever sees a number this writer made up.
+ * SheetPlan[] → .xlsx bytes, through exceljs. Everything a plan says is written, and every
+ * formula cell carries its cached result: Excel's Protected View (how e-mailed files open first)
+ * and phone previewers do not calculate, they show the stored value. That value is the
+ * formula's own result for the data written, computed from the plan by the product's formula
+ * evaluator (src/sheets/calc), never a number made up for show; tests/sheets/cached-results.test.ts
+ * holds it to LibreOffice's recalculation cell by cell. Spreadsheets that calculate still do so
+ * on open (fullCalcOnLoad), so an edited or newer engine's result replaces the stored one.
  */
 import ExcelJS from "exceljs";
 import type { Cell, Range, SheetPlan, Validation } from "../sheets/plan";
@@ -9,13 +13,20 @@ import { colLetter, rangeRef, ref, str } from "../sheets/formula";
 import { encodeMarker } from "../sheets/marker";
 import { uniqueSheetName } from "./sheet-names";
 import { cellStyle, conditionalStyle } from "./styles";
+import { xlsxText } from "./cell-text";
+import { CalcError, ErrorValue } from "../sheets/calc/values";
+import { type FormulaResult, PlanResults } from "../sheets/calc/plan-results";
+import { quotePrintNames } from "./print-names";
+import { addValidation } from "./validation-ranges";
+import { writeHonestAppProperties } from "./app-properties";
 
 /** A plan a spreadsheet would refuse or silently mangle: a renderer's bug, named precisely. */
 export class PlanError extends Error {}
 
 /** Excel's limits on data validation texts and inline lists (beyond them Excel "repairs" the file). */
 const LIMITS = { prompt: 255, error: 225, inlineList: 255 };
-const PAPER_A4 = 9;
+/** OOXML paperSize codes (ECMA-376 18.3.1.63). */
+const PAPER_SIZE = { A4: 9, A3: 8 } as const;
 
 interface ScopedName {
   name: string;
@@ -33,9 +44,12 @@ export interface WrittenWorkbook {
 export async function writeWorkbook(plans: readonly SheetPlan[]): Promise<WrittenWorkbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Assessbook";
-  // Excel and WPS calculate formula cells without a cached value anyway; this asks them to
-  // recalculate everything on open, so a workbook never shows a value from before its last edit.
+  // Spreadsheets that calculate recalculate everything on open, so a workbook never shows a
+  // value from before its last edit. The price: Excel then asks "save changes?" on close even
+  // when nothing was edited (it would too for exceljs's old calcId alone); the stored values
+  // are right, but a recalculation on load is the guarantee, so the prompt stays.
   workbook.calcProperties.fullCalcOnLoad = true;
+  writeHonestAppProperties(workbook);
   const names: ScopedName[] = [];
   for (const [index, plan] of plans.entries()) {
     const sheetName = uniqueSheetName(plan.name, workbook.worksheets.map((w) => w.name));
@@ -44,7 +58,7 @@ export async function writeWorkbook(plans: readonly SheetPlan[]): Promise<Writte
     for (const n of plan.names) names.push({ name: n.name, localSheetId: index, ranges: [`${quoteSheet(sheetName)}!${address(n.range, true)}`] });
   }
   scopeNames(workbook, names);
-  return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), sheetNames: workbook.worksheets.map((w) => w.name) };
+  return { bytes: await quotePrintNames(Buffer.from(await workbook.xlsx.writeBuffer())), sheetNames: workbook.worksheets.map((w) => w.name) };
 }
 
 /** Draws the plan on an empty worksheet; defined names are the caller's (they need the sheet's index). */
@@ -56,16 +70,15 @@ export async function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Pro
     if (c.hidden) column.hidden = true;
   }
   for (const r of plan.rows) sheet.getRow(r.row).height = r.height;
-  for (const cell of plan.cells) writeCell(sheet.getCell(cell.row, cell.col), cell);
+  const results = planResults(plan);
+  for (const cell of plan.cells) writeCell(sheet.getCell(cell.row, cell.col), cell, cell.formula === undefined ? undefined : results.resultAt(cell.row, cell.col));
   // After the cells: exceljs gives a merged area's other cells the top-left cell's style.
   for (const m of plan.merges) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
 
   const spare = new SpareColumns(sheet, usedRight(plan) + 1);
-  for (const v of plan.validations) {
-    // Set per cell (exceljs's documented way); exceljs joins equal neighbours back into one range.
-    const rule = validation(v, spare);
-    eachCell(v.range, (r, c) => (sheet.getCell(r, c).dataValidation = rule));
-  }
+  // Each planned range is written as it is: exceljs's own joining of per-cell rules sorts
+  // addresses as text and can write overlapping ranges, which Excel "repairs" (ranges.ts).
+  for (const v of plan.validations) addValidation(sheet, address(v.range), validation(v, spare));
   plan.conditionalFormats.forEach((cf, i) => {
     sheet.addConditionalFormatting({
       ref: address(cf.range),
@@ -86,12 +99,29 @@ export async function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Pro
   }
 }
 
-function writeCell(target: ExcelJS.Cell, cell: Cell): void {
-  if (cell.formula !== undefined) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-  // A string is always written as a string, so "=1+1" or "-5%" typed as text stays text.
-  else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
+/** The plan's formula results; a formula the evaluator cannot compute is the renderer's bug, named by cell. */
+function planResults(plan: SheetPlan): PlanResults {
+  try {
+    return new PlanResults(plan);
+  } catch (e) {
+    if (e instanceof CalcError) throw new PlanError(e.message);
+    throw e;
+  }
+}
+
+function writeCell(target: ExcelJS.Cell, cell: Cell, result: FormulaResult | undefined): void {
+  // exceljs types the cached value by its JavaScript type: t="str" for text, t="b", t="e" for { error }.
+  if (cell.formula !== undefined) target.value = { formula: cell.formula, result: cachedValue(result as FormulaResult, target) } as ExcelJS.CellFormulaValue;
+  // A string is always written as a string, so "=1+1" or "-5%" typed as text stays text. An empty
+  // text is left blank: Excel would read an empty text cell, LibreOffice a blank one (ISBLANK differs).
+  else if (cell.value !== undefined && cell.value !== null && cell.value !== "") target.value = typeof cell.value === "string" ? xlsxText(cell.value, `${target.worksheet.name}!${target.address}`) : cell.value;
   if (cell.style) target.style = cellStyle(cell.style);
   if (cell.locked === false) target.protection = { locked: false };
+}
+
+function cachedValue(result: FormulaResult, target: ExcelJS.Cell): ExcelJS.CellFormulaValue["result"] {
+  if (result instanceof ErrorValue) return { error: result.code } as ExcelJS.CellErrorValue;
+  return typeof result === "string" ? xlsxText(result, `${target.worksheet.name}!${target.address}`) : result;
 }
 
 function validation(v: Validation, spare: SpareColumns): ExcelJS.DataValidation {
@@ -137,15 +167,20 @@ function writePrint(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
   const p = plan.print;
   sheet.pageSetup = {
     ...sheet.pageSetup,
-    paperSize: PAPER_A4,
+    // exceljs's PaperSize type lists no A3, but it writes whatever code it is given.
+    paperSize: PAPER_SIZE[p.paper] as ExcelJS.PaperSize,
     orientation: p.orientation,
     margins: p.margins,
+    blackAndWhite: p.blackAndWhite,
     // fitToHeight 0: as many pages down as the rows need, but one page wide (ruling F1).
-    ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false }),
+    ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 100 }),
     ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.first}:${p.repeatRows.last}` } : {}),
+    ...(p.repeatColumns ? { printTitlesColumn: `${colLetter(p.repeatColumns.first)}:${colLetter(p.repeatColumns.last)}` } : {}),
     // exceljs puts a "$" before each end of the area itself, so it is given A$1:F$9 for $A$1:$F$9.
     ...(p.area ? { printArea: `${colLetter(p.area.left)}$${p.area.top}:${colLetter(p.area.right)}$${p.area.bottom}` } : {}),
   };
+  // exceljs breaks the page after the row it is given; a plan names the row that starts the page.
+  for (const row of p.breaks ?? []) sheet.getRow(row - 1).addPageBreak();
   // A footer without a section code (&L, &C, &R) is centred, as official forms number pages.
   if (p.footer) sheet.headerFooter = { oddFooter: /&[LCR]/.test(p.footer) ? p.footer : `&C${p.footer}` };
 }
@@ -176,9 +211,17 @@ function checkPlan(plan: SheetPlan): void {
       throw new PlanError(`${where(c)}: a value inside a merged area is lost; put it in the area's top-left cell`);
     }
   }
+  plan.validations.forEach((a, i) => {
+    const b = plan.validations.slice(i + 1).find((v) => intersects(a.range, v.range));
+    if (b) throw new PlanError(`${plan.name}: validations on ${address(a.range)} and ${address(b.range)} overlap; a cell takes one rule`);
+  });
   for (const n of plan.names) {
     if (!NAME.test(n.name) || LOOKS_LIKE_REFERENCE.test(n.name)) throw new PlanError(`${plan.name}: "${n.name}" is not a valid defined name`);
   }
+}
+
+function intersects(a: Range, b: Range): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 /** A1 for a single cell, A1:B2 for an area. */

@@ -1,5 +1,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+// The sheet's name and the answers quoted in messages are the user's text: control and bidirectional characters shown as escapes.
+import { visibleText as v } from "../../src/core/visible-text";
 import { checkActiveSheet, selectCell, type SheetCheck } from "../excel-actions";
 import { causeOf } from "../action-error";
 import type { Host } from "../environment";
@@ -66,8 +68,8 @@ export function CheckTab({ host, lang, t }: { host: Host; lang: Lang; t: UiStrin
       {result ? (
         <MessageBar intent={result.clean ? "success" : "warning"} role="status">
           <MessageBarBody>
-            <MessageBarTitle>{result.sheet}</MessageBarTitle>
-            {result.summary[lang]}
+            <MessageBarTitle>{v(result.sheet)}</MessageBarTitle>
+            {v(result.summary[lang])}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -78,12 +80,12 @@ export function CheckTab({ host, lang, t }: { host: Host; lang: Lang; t: UiStrin
             {result.problems.map((p, i) => (
               <li key={`${p.address ?? ""}-${i}`}>
                 {p.address ? (
-                  <Button appearance="subtle" className={styles.problem} aria-label={t.check.select(p.address, p.message[lang])} onClick={() => void select(result.sheet, p.address as string)}>
+                  <Button appearance="subtle" className={styles.problem} aria-label={v(t.check.select(p.address, p.message[lang]))} onClick={() => void select(result.sheet, p.address as string)}>
                     <span className={styles.address}>{p.address}</span>
-                    <span>{p.message[lang]}</span>
+                    <span>{v(p.message[lang])}</span>
                   </Button>
                 ) : (
-                  <span className={styles.unplaced}>{p.message[lang]}</span>
+                  <span className={styles.unplaced}>{v(p.message[lang])}</span>
                 )}
               </li>
             ))}

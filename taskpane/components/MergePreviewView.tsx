@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { MergePreview, PreviewProblem, PreviewRow } from "../../src/merge/preview";
+import { visibleLine, visibleText as v } from "../../src/core/visible-text";
+import { overLimit, type MergePreview, type PreviewProblem, type PreviewRow } from "../../src/merge/preview";
 import { findTemplate } from "../../templates/index";
 import type { Lang, UiStrings } from "../strings";
 
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   messageList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
+  variants: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
 export interface PreviewViewProps {
@@ -60,7 +62,12 @@ export function problemWhere(p: Pick<PreviewProblem, "file" | "sheet" | "cell">,
   return t.merge.where(p.file, p.sheet, p.cell);
 }
 
-/** The preview of a merge: counts, the rows with a tick each, and every problem, duplicate, rule and refusal with its place. */
+/**
+ * The preview of a merge: counts, the rows with a tick each, and every problem, duplicate, rule
+ * and refusal with its place. Text from the files is shown through visibleText (React escapes
+ * HTML, not control or bidirectional characters): a right-to-left override in a name cannot
+ * reverse what the preview seems to say, and a control character shows as \u001B.
+ */
 export function MergePreviewView({ preview, lang, t, included, serials, onToggle, disabled }: PreviewViewProps): React.JSX.Element {
   const styles = useStyles();
   const m = t.merge;
@@ -70,8 +77,10 @@ export function MergePreviewView({ preview, lang, t, included, serials, onToggle
   const rowProblems = React.useMemo(() => {
     const byRow = new Map<string, string[]>();
     for (const p of preview.problems) if (p.rowId) byRow.set(p.rowId, [...(byRow.get(p.rowId) ?? []), p.message[lang]]);
-    return new Map([...byRow].map(([id, messages]) => [id, messages.join(t.listSeparator)]));
+    return new Map([...byRow].map(([id, messages]) => [id, v(messages.join(t.listSeparator))]));
   }, [preview, lang, t]);
+  // Counted over the ticked rows, so unticking a copy of a duplicate updates it.
+  const over = React.useMemo(() => overLimit(preview, preview.rows.filter((r) => included.has(r.id))), [preview, included]);
   const existing = preview.rows.filter((r) => r.source.existing).length;
   const add = preview.rows.length - existing;
 
@@ -82,11 +91,11 @@ export function MergePreviewView({ preview, lang, t, included, serials, onToggle
       </h2>
       <p className={styles.counts}>{m.counts(add, existing, preview.problems.length, preview.duplicates.length, preview.refused.length)}</p>
 
-      {preview.overLimit ? (
+      {over ? (
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>{m.overLimit}</MessageBarTitle>
-            {preview.overLimit.message[lang]}
+            {v(over.message[lang])}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -97,7 +106,7 @@ export function MergePreviewView({ preview, lang, t, included, serials, onToggle
             <MessageBarTitle>{m.onePerYear(preview.onePerYear.length)}</MessageBarTitle>
             <ul className={styles.messageList} aria-label={m.onePerYear(preview.onePerYear.length)}>
               {preview.onePerYear.map((o) => (
-                <li key={o.rowIds.join(",")}>{o.message[lang]}</li>
+                <li key={o.rowIds.join(",")}>{v(o.message[lang])}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -154,29 +163,32 @@ export function MergePreviewView({ preview, lang, t, included, serials, onToggle
         {preview.problems.map((p, i) => (
           <li key={`${p.rowId ?? p.file}-${p.cell ?? ""}-${i}`}>
             <span className={mergeClasses(styles.severity, p.severity === "error" ? styles.error : styles.warning)}>{p.severity === "error" ? m.error : m.warning}</span>
-            {m.line(problemWhere(p, t), p.message[lang])}
+            {v(m.line(problemWhere(p, t), p.message[lang]))}
           </li>
         ))}
       </ListSection>
       <ListSection id="merge-duplicates" title={m.duplicates(preview.duplicates.length)}>
         {preview.duplicates.map((d) => (
           <li key={d.members.map((x) => x.rowId).join(",")}>
-            {m.duplicateGroup(
-              d.enterprise,
-              d.by.map((b) => m.duplicateBy[b]).join(t.listSeparator),
-              d.members.map((x) => x.audit),
+            {v(
+              m.duplicateGroup(
+                d.enterprise,
+                d.by.map((b) => m.duplicateBy[b]).join(t.listSeparator),
+                d.members.map((x) => x.audit),
+              ),
             )}
+            {d.variants.length > 0 ? <span className={styles.variants}>{v(m.variants(d.variants))}</span> : null}
           </li>
         ))}
       </ListSection>
       <ListSection id="merge-skipped" title={m.skipped(preview.skipped.length)}>
         {preview.skipped.map((s, i) => (
-          <li key={`${s.file}-${s.sheet}-${i}`}>{m.line(m.where(s.file, s.sheet), s.reason[lang])}</li>
+          <li key={`${s.file}-${s.sheet}-${i}`}>{v(m.line(m.where(s.file, s.sheet), s.reason[lang]))}</li>
         ))}
       </ListSection>
       <ListSection id="merge-refused" title={m.refused(preview.refused.length)}>
         {preview.refused.map((r, i) => (
-          <li key={`${r.file}-${i}`}>{m.line(r.file, r.reason[lang])}</li>
+          <li key={`${r.file}-${i}`}>{v(m.line(r.file, r.reason[lang]))}</li>
         ))}
       </ListSection>
     </section>
@@ -223,7 +235,7 @@ const RowView = React.memo(function RowView({ row, columns, serial, included, du
         <Checkbox
           checked={included}
           disabled={disabled || row.source.existing}
-          aria-label={m.include(row.audit)}
+          aria-label={v(m.include(row.audit))}
           onChange={(_e, data) => onToggle(row, data.checked === true)}
         />
       </td>
@@ -232,11 +244,11 @@ const RowView = React.memo(function RowView({ row, columns, serial, included, du
         {status.join(" · ")}
       </td>
       {columns.map((c) => (
-        <td key={c.key} className={mergeClasses(styles.cell, styles.value)} title={row.values[c.key] ?? undefined}>
-          {row.values[c.key] ?? ""}
+        <td key={c.key} className={mergeClasses(styles.cell, styles.value)} title={v(row.values[c.key] ?? "") || undefined}>
+          {visibleLine(row.values[c.key] ?? "")}
         </td>
       ))}
-      <td className={mergeClasses(styles.cell, styles.audit)}>{row.audit}</td>
+      <td className={mergeClasses(styles.cell, styles.audit)}>{v(row.audit)}</td>
     </tr>
   );
 });

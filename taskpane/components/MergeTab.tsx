@@ -1,6 +1,8 @@
 import * as React from "react";
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Text as Words } from "../../templates/schema";
+// Names and reasons from the files are shown with control and bidirectional characters as escapes.
+import { visibleText } from "../../src/core/visible-text";
 import { accepted, previewMerge, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../../src/merge/preview";
 import type { SourceResult } from "../../src/merge/read-source";
 import { SUMMARY_TEMPLATES, isSummarySheet, mergedTablePlan, type TargetTable } from "../../src/merge/summary-merge";
@@ -224,7 +226,7 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
     try {
       const plan = mergedTablePlan(confirmed, confirmedRows, target ? { recommenderName: target.recommenderName, rowCount: target.rowCount } : {});
       if (!plan.ok) {
-        setOutcome({ intent: "error", title: t.failed, body: plan.problems.map((p) => p.message[lang]).join(t.listSeparator) });
+        setOutcome({ intent: "error", title: t.failed, body: visibleText(plan.problems.map((p) => p.message[lang]).join(t.listSeparator)) });
         return;
       }
       if (host === "excel") {
@@ -284,10 +286,10 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
           <Text className={styles.label}>{m.target}</Text>
           {active?.state === "reading" || active === undefined ? <Spinner size="tiny" label={m.reading} /> : null}
           {active?.state === "summary" ? (
-            <Checkbox checked={appendActive} disabled={busy} label={m.activeSheet(active.table.sheet ?? "", active.table.existing?.length ?? 0)} onChange={(_e, data) => setAppendActive(data.checked === true)} />
+            <Checkbox checked={appendActive} disabled={busy} label={visibleText(m.activeSheet(active.table.sheet ?? "", active.table.existing?.length ?? 0))} onChange={(_e, data) => setAppendActive(data.checked === true)} />
           ) : null}
-          {active?.state === "other" ? <p className={styles.hint}>{m.activeNotSummary(active.sheet)}</p> : null}
-          {active?.state === "refused" ? <p className={styles.hint}>{m.targetRefused(active.sheet, active.reason[lang])}</p> : null}
+          {active?.state === "other" ? <p className={styles.hint}>{visibleText(m.activeNotSummary(active.sheet))}</p> : null}
+          {active?.state === "refused" ? <p className={styles.hint}>{visibleText(m.targetRefused(active.sheet, active.reason[lang]))}</p> : null}
           {active?.state === "failed" ? <p className={styles.hint}>{causeOf(active.error, lang)}</p> : null}
           {table ? <p className={styles.hint}>{m.targetRules}</p> : null}
           <div className={styles.row}>
@@ -325,12 +327,12 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
           </div>
           {fileTarget ? (
             <p className={styles.hint}>
-              {m.targetIs(fileTarget.name, fileTarget.table.sheet ?? "", fileTarget.table.existing?.length ?? 0)} {m.targetRules}
+              {visibleText(m.targetIs(fileTarget.name, fileTarget.table.sheet ?? "", fileTarget.table.existing?.length ?? 0))} {m.targetRules}
             </p>
           ) : null}
           {targetError ? (
             <MessageBar intent="error">
-              <MessageBarBody>{m.targetRefused(targetError.file, targetError.reason[lang])}</MessageBarBody>
+              <MessageBarBody>{visibleText(m.targetRefused(targetError.file, targetError.reason[lang]))}</MessageBarBody>
             </MessageBar>
           ) : null}
         </div>

@@ -16,7 +16,10 @@ const WAN_YUAN = { zh: "万元", en: "10,000 yuan" };
 export const pujiangAcceptance = {
   id: "pujiang-acceptance",
   kind: "form",
-  version: 1,
+  // 2: 专家签字 prints as its own line under 综合意见 and 企业参与验收人员 as the grid's row
+  // header, so the inputs below 综合意见 moved (issue 11).
+  version: 2,
+  annex: "附件3",
   title: {
     zh: "浦江县“企业数字化制造、行业平台化服务”验收表",
     en: "Pujiang County acceptance form for “enterprise digital manufacturing, industry platform services” projects",
@@ -66,15 +69,11 @@ export const pujiangAcceptance = {
       source: at("综合意见"),
       fields: [
         {
-          // The 备注 under the table govern the verdict written here, so they are this field's hint,
-          // after the cell's own 专家签字 line.
+          // The cell ends with the experts' 专家签字 line, signed by hand on paper.
           key: "overall-opinion",
           label: { zh: "综合意见", en: "Overall opinion" },
           type: "longtext",
-          hint: {
-            zh: "专家签字：\n备注：1、验收时需考察软硬件实际运行情况；2、如发现数字化投入明显不合理，数据造假等行为的，不予验收；3、第一次验收不合格，原则上再给一次验收机会，如果二次验收都不过则不再验收。",
-            en: "Expert signatures:\nNotes: 1. Acceptance inspects the software and hardware actually running; 2. a project whose digital investment is clearly unreasonable, or whose data are falsified, is not accepted; 3. a project failing its first acceptance is in principle given one more; after two failures there is no further acceptance.",
-          },
+          signature: { zh: "专家签字：", en: "Expert signatures:" },
         },
       ],
     },
@@ -100,4 +99,20 @@ export const pujiangAcceptance = {
       ],
     },
   ],
+  // Printed under the table; they govern the verdict written in 综合意见.
+  notes: {
+    label: { zh: "备注", en: "Notes" },
+    items: [
+      { zh: "验收时需考察软硬件实际运行情况", en: "Acceptance inspects the software and hardware actually running" },
+      {
+        zh: "如发现数字化投入明显不合理，数据造假等行为的，不予验收",
+        en: "A project whose digital investment is clearly unreasonable, or whose data are falsified, is not accepted",
+      },
+      {
+        zh: "第一次验收不合格，原则上再给一次验收机会，如果二次验收都不过则不再验收",
+        en: "A project failing its first acceptance is in principle given one more; after two failures there is no further acceptance",
+      },
+    ],
+    source: at("备注"),
+  },
 } satisfies FormSource;

@@ -8,6 +8,9 @@ const at = (item: string) => ({ doc, annex, item });
 /** The form's header says 金额单位：万元: every amount on it is in 万元. */
 const WAN_YUAN = { zh: "万元", en: "10,000 yuan" };
 
+/** The merged row header the seed prints left of 主要目标 … 技术路线 (附件1 三). */
+const OVERVIEW = { zh: "项目内容概述", en: "Project overview" };
+
 /**
  * 浦江县“企业数字化制造、行业平台化服务”改造提升项目申报表 (seed 004, 附件1), in the printed order,
  * row by row and left to right. The form jumps from 三 to 六: there is no 四 or 五 in the seed,
@@ -16,7 +19,9 @@ const WAN_YUAN = { zh: "万元", en: "10,000 yuan" };
 export const pujiangApplication = {
   id: "pujiang-application",
   kind: "form",
-  version: 1,
+  // 2: 项目内容概述 prints as a row header left of the five long texts, which moved right (issue 11).
+  version: 2,
+  annex: "附件1",
   title: {
     zh: "浦江县“企业数字化制造、行业平台化服务”改造提升项目申报表",
     en: "Pujiang County application form for “enterprise digital manufacturing, industry platform services” upgrading projects",
@@ -91,16 +96,17 @@ export const pujiangApplication = {
         { key: "contact-mobile", label: { zh: "手机号码", en: "Mobile number (contact)" }, type: "mobile" },
         { key: "contact-fax", label: { zh: "传真", en: "Fax" }, type: "phone" },
         // The five below sit under the merged row header 项目内容概述 (project overview).
-        { key: "goals", label: { zh: "主要目标", en: "Main goals" }, type: "longtext" },
+        { key: "goals", label: { zh: "主要目标", en: "Main goals" }, type: "longtext", group: OVERVIEW },
         {
           key: "content",
           label: { zh: "实施内容", en: "Implementation content" },
           type: "longtext",
           hint: { zh: "如项目分期，明确注明每期具体目标和实施内容", en: "If the project is phased, state each phase's goals and content" },
+          group: OVERVIEW,
         },
-        { key: "foundation", label: { zh: "现有基础", en: "Existing foundation" }, type: "longtext" },
-        { key: "key-issues", label: { zh: "关键问题", en: "Key issues" }, type: "longtext" },
-        { key: "technical-route", label: { zh: "技术路线", en: "Technical route" }, type: "longtext" },
+        { key: "foundation", label: { zh: "现有基础", en: "Existing foundation" }, type: "longtext", group: OVERVIEW },
+        { key: "key-issues", label: { zh: "关键问题", en: "Key issues" }, type: "longtext", group: OVERVIEW },
+        { key: "technical-route", label: { zh: "技术路线", en: "Technical route" }, type: "longtext", group: OVERVIEW },
       ],
     },
     {

@@ -15,20 +15,24 @@ const WAN_YUAN = { zh: "万元", en: "10,000 yuan" };
  * a row holding two fields (总资产 | 负债率) gives two fields in that order. The table prints
  * units in the label ("总资产(万元)"); here they are `unit`, and the label is the bare name.
  *
- * 真实性承诺 is fixed wording, not an answer: "我单位申报的所有材料，均真实、完整，如有不实，愿承担
- * 相应的责任。", signed by the 法定代表人 and sealed. It is left out; signatures and seals are
- * made on paper.
+ * 真实性承诺 is fixed wording, not an answer: it is the form's `pledge`, printed as its last row
+ * with the seed's 法定代表人签章 / 公章 / 年月日 lines, which are signed and sealed on paper.
+ * The cover (试点示范名称 … 申报日期) has no printed title; the table starts on a new page under
+ * the heading 一、企业和试点示范基本信息, as in the seed.
  */
 export const shanxi2018Application = {
   id: "shanxi-2018-application",
   kind: "form",
-  version: 1,
+  // 2: the cover lost its invented 封面 title row, so every input below it moved up (issue 11).
+  version: 2,
+  annex: "附件1",
   title: { zh: "智能制造试点示范申报书", en: "Smart manufacturing pilot demonstration application" },
   document: DOCUMENTS.shanxi2018,
   source: at("一、企业和试点示范基本信息"),
   sections: [
     {
       title: { zh: "封面", en: "Cover" },
+      untitled: true,
       source: at("封面"),
       fields: [
         { key: "cover-pilot-name", label: { zh: "试点示范名称", en: "Pilot demonstration name" }, type: "text" },
@@ -41,12 +45,15 @@ export const shanxi2018Application = {
       // The transcription mixes half- and full-width brackets in numbering; the issued form
       // (GB/T 9704 style) uses full-width （一）.
       title: { zh: "（一）企业基本信息", en: "(1) Enterprise basic information" },
+      heading: { zh: "一、企业和试点示范基本信息", en: "1. Enterprise and pilot demonstration basic information" },
+      newPage: true,
       source: at("一(一)"),
       fields: [
         { key: "enterprise-name", label: { zh: "企业名称", en: "Enterprise name" }, type: "text" },
-        // 组织机构代码 is the 9-character pre-2015 code, not the 18-character 统一社会信用代码 of
-        // ruling S3, so it is not checked as one.
-        { key: "org-code", label: { zh: "组织机构代码", en: "Organisation code" }, type: "text" },
+        // 组织机构代码 is the 9-character pre-2015 code; since 2015 it is part of the 18-character
+        // 统一社会信用代码, which most enterprises now write here: 18 characters are checked as a
+        // 统一社会信用代码 (ruling S3), 9 are accepted as the old code.
+        { key: "org-code", label: { zh: "组织机构代码", en: "Organisation code" }, type: "text", check: "credit-code" },
         { key: "founded", label: { zh: "成立时间", en: "Date of establishment" }, type: "date" },
         {
           key: "ownership",
@@ -134,4 +141,18 @@ export const shanxi2018Application = {
       ],
     },
   ],
+  pledge: {
+    title: { zh: "真实性承诺", en: "Pledge of truthfulness" },
+    text: {
+      zh: "我单位申报的所有材料，均真实、完整，如有不实，愿承担相应的责任。",
+      en: "All materials our organisation submits are true and complete; we accept the responsibility for anything untrue.",
+    },
+    // The seed prints the three lines right-aligned; the spaces are the room left to sign and date.
+    signatures: [
+      { zh: "法定代表人签章：", en: "Legal representative (signature and seal):" },
+      { zh: "公　　章：", en: "Official seal:" },
+      { zh: "年　　月　　日", en: "Date (year, month, day)" },
+    ],
+    source: at("一(二) 真实性承诺"),
+  },
 } satisfies FormSource;

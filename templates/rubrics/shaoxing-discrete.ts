@@ -1,6 +1,6 @@
 import type { RubricSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
-import { diagnosisSection, securityInputs, securitySection, DATA_COLLECTION_FUNCTIONS, outcomeItems, outcomeInputs, tick } from "./shaoxing-shared";
+import { diagnosisSection, securityInputs, securitySection, DATA_COLLECTION_FUNCTIONS, outcomeItems, outcomeInputs, outputPerMuNote, tick } from "./shaoxing-shared";
 
 const doc = SEEDS.shaoxing2019;
 const annex = "表1 离散型智能化改造认定标准";
@@ -189,4 +189,5 @@ export const shaoxingDiscrete = {
       source: at("4.3", "D7"),
     },
   ],
+  notes: outputPerMuNote(annex),
 } satisfies RubricSource;

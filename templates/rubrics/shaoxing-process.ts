@@ -1,6 +1,6 @@
 import type { RubricSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
-import { diagnosisSection, securityInputs, securitySection, outcomeInputs, outcomeItems, tick } from "./shaoxing-shared";
+import { diagnosisSection, securityInputs, securitySection, outcomeInputs, outcomeItems, outputPerMuNote, tick } from "./shaoxing-shared";
 
 const doc = SEEDS.shaoxing2019;
 const annex = "表2 流程型智能化改造认定标准";
@@ -127,4 +127,5 @@ export const shaoxingProcess = {
       items: outcomeItems("5", annex, { from: 0.05, to: 0.08 }, "P2"),
     },
   ],
+  notes: outputPerMuNote(annex),
 } satisfies RubricSource;

@@ -33,6 +33,20 @@ const INFO_SECURITY = [
 const at = (annex: string, item: string, ruling?: string) => ({ doc: SEEDS.shaoxing2019, annex, item, ...(ruling ? { ruling } : {}) });
 
 /** Section 1 入户诊断, the same in both tables. */
+/** The 注 both tables print under their last row (seed 003, 表1 and 表2). */
+export function outputPerMuNote(annex: string) {
+  return {
+    label: { zh: "注", en: "Note" },
+    items: [
+      {
+        zh: "亩均产值的平均水平参照评价年度上一年度行业平均值",
+        en: "The average output per mu is the industry average of the year before the year assessed",
+      },
+    ],
+    source: at(annex, "注"),
+  };
+}
+
 export function diagnosisSection(annex: string): Section {
   return {
     code: "1",
@@ -90,8 +104,9 @@ export function outcomeInputs(section: string): Input[] {
     tick(`${section}.2`, "智能化改造人才储备", "Smart-upgrade talent pool"),
     { code: `${section}.3`, type: "rate", label: { zh: "研究与试验发展（R&D）经费占比", en: "R&D expenditure share" } },
     { code: `${section}.4`, type: "improvement", label: { zh: "生产效率提高", en: "Production efficiency improvement" } },
-    { code: `${section}.5`, type: "improvement", label: { zh: "产品不良品率降低", en: "Defect rate reduction" } },
-    { code: `${section}.6`, type: "improvement", label: { zh: "低端用工下降率", en: "Low-end labour reduction" } },
+    // Ruling G2: a reduction (降低, 下降率) cannot exceed 100%; an improvement (提高) may.
+    { code: `${section}.5`, type: "reduction", label: { zh: "产品不良品率降低", en: "Defect rate reduction" } },
+    { code: `${section}.6`, type: "reduction", label: { zh: "低端用工下降率", en: "Low-end labour reduction" } },
   ];
 }
 

@@ -15,9 +15,21 @@ const at = (item: string): Source => ({ doc: SEEDS.shanxi2024, annex: "附件2",
 
 type Severity = "required" | "advisory";
 
+/**
+ * Ruling T2: the guide's 多环节模式创新 (seed 002 附件2, the note after footnote [5]) counts under
+ * 运营管理, beside its two guide 环节. It is not a 环节 of the guide, so it is no choice of the
+ * summary table's scenario column (S2), only an input here.
+ */
+const MULTI_STAGE = { code: "stage.multi-stage-innovation", name: { zh: "多环节模式创新", en: "Multi-stage mode innovation" } };
+
+/** The inputs that cover a gradient 环节: its guide 环节, and for 运营管理 also 多环节模式创新. */
+function coveringInputs(stage: GradientStage) {
+  return stage.code === "operations" ? [...stage.guideStages, MULTI_STAGE] : stage.guideStages;
+}
+
 /** The tier wording differs: 至少覆盖 (基础/先进), 原则上应覆盖 (卓越: advisory), 须覆盖 (领航). */
 function coverage(tier: string, article: string, stage: GradientStage, severity: Severity) {
-  const guide = stage.guideStages;
+  const guide = coveringInputs(stage);
   const names = guide.map((g) => g.name.zh).join("、");
   const namesEn = guide.map((g) => g.name.en).join(", ");
   const text =
@@ -44,12 +56,22 @@ function stagesNamed(...codes: string[]): GradientStage[] {
   });
 }
 
-function maturity(tier: string, min: number, zh: string, en: string) {
+/**
+ * The five GB/T 39116-2020 levels, lowest first. Answers name them as the standard does (三级), as
+ * a digit with or without 级 (3级, 3) or by the numeral alone (三).
+ */
+const NUMERALS = ["一", "二", "三", "四", "五"];
+const MATURITY_LEVELS = NUMERALS.map((n, i) => ({
+  name: { zh: `${n}级`, en: `Level ${i + 1}` },
+  aliases: [n, `${i + 1}级`, String(i + 1)],
+}));
+
+function maturity(tier: string, atLeast: string, en: string) {
   return {
     id: `${tier}.maturity`,
-    text: { zh: `智能制造能力成熟度达到GB/T 39116-2020${zh}及以上`, en: `Smart-manufacturing maturity (GB/T 39116-2020) at level ${en} or above` },
+    text: { zh: `智能制造能力成熟度达到GB/T 39116-2020${atLeast}及以上`, en: `Smart-manufacturing maturity (GB/T 39116-2020) at level ${en} or above` },
     source: at("一、5"),
-    test: { kind: "compare" as const, input: "maturity", op: ">=" as const, value: min },
+    test: { kind: "level" as const, input: "maturity", atLeast },
   };
 }
 
@@ -122,24 +144,54 @@ const effectInputs: InputDef[] = [...EFFECTS.advanced, ...EFFECTS.excellent, ...
   type: "tick",
 }));
 
-const guideStageInputs: InputDef[] = GUIDE_STAGES.map((g) => ({
-  code: g.code,
-  label: {
-    zh: `已覆盖《智能制造典型场景参考指引（2024年版）》“${g.name.zh}”环节`,
-    en: `Covers the guide stage "${g.name.en}" (Typical Smart-Manufacturing Scenarios Guide 2024)`,
+const guideStageInputs: InputDef[] = [
+  ...GUIDE_STAGES.map((g): InputDef => ({
+    code: g.code,
+    label: {
+      zh: `已覆盖《智能制造典型场景参考指引（2024年版）》“${g.name.zh}”环节`,
+      en: `Covers the guide stage "${g.name.en}" (Typical Smart-Manufacturing Scenarios Guide 2024)`,
+    },
+    type: "tick",
+  })),
+  {
+    code: MULTI_STAGE.code,
+    label: {
+      zh: "已参考《智能制造典型场景参考指引（2024年版）》开展多环节模式创新（计入运营管理）",
+      en: "Practises multi-stage mode innovation after the 2024 guide (counted under operations management)",
+    },
+    type: "tick",
   },
-  type: "tick",
-}));
+];
+
+/** 一、申报条件 (seed 002, the notice itself): asked of every applicant beside the 基础要求. */
+const APPLICATION = [
+  {
+    id: "application.registered",
+    item: "一(一)",
+    zh: "申报主体在山西省境内注册，具有独立法人资格",
+    en: "The applicant is registered in Shanxi Province and is an independent legal person",
+  },
+  {
+    id: "application.cooperation",
+    item: "一(三)",
+    zh: "申报主体愿意配合开展现场核查、技术推广和典型案例交流等工作",
+    en: "The applicant is willing to cooperate with on-site verification, technology promotion and case exchanges",
+  },
+];
 
 export const national2024 = {
   id: "national-2024",
-  version: 1,
+  // 2: maturity became a level (一级…五级), 多环节模式创新 and the 申报条件 一(一)/(三) became inputs (issue 12).
+  version: 2,
   kind: "scheme",
   structure: "ladder",
+  // Ruling T5: each tier builds on the ones below (卓越级 needs 基础级's 生产作业 coverage …).
+  cumulative: true,
   title: { zh: "智能工厂梯度培育要素条件（2024年）", en: "Smart-factory gradient cultivation conditions (2024)" },
   document: DOCUMENTS.shanxi2024,
   source: at("一至五"),
   inputs: [
+    ...APPLICATION.map((a): InputDef => ({ code: a.id, label: { zh: a.zh, en: a.en }, type: "tick" })),
     {
       code: "requirement.1",
       label: { zh: "规模以上工业企业，企业和产品均具有较强市场竞争力", en: "Industrial enterprise above designated size; enterprise and products are competitive" },
@@ -172,9 +224,8 @@ export const national2024 = {
     {
       code: "maturity",
       label: { zh: "智能制造能力成熟度等级（GB/T 39116-2020）", en: "Smart-manufacturing capability maturity level (GB/T 39116-2020)" },
-      type: "integer",
-      min: 1,
-      max: 5,
+      type: "level",
+      levels: MATURITY_LEVELS,
     },
     ...guideStageInputs,
     {
@@ -193,6 +244,7 @@ export const national2024 = {
     ...effectInputs,
   ],
   common: [
+    ...APPLICATION.map((a) => ({ id: a.id, text: { zh: a.zh, en: a.en }, source: { doc: SEEDS.shanxi2024, item: a.item, ruling: "T2" }, test: { kind: "tick" as const, input: a.id } })),
     tick("requirement.1", "一、1", "企业应为规模以上工业企业，企业和产品均具有较强市场竞争力", "An industrial enterprise above designated size, with competitive enterprise and products"),
     tick(
       "requirement.2",
@@ -219,7 +271,7 @@ export const national2024 = {
       name: { zh: "基础级智能工厂", en: "Basic smart factory" },
       source: at("二"),
       conditions: [
-        maturity("basic", 2, "二级", "2"),
+        maturity("basic", "二级", "2"),
         ...stagesNamed("production").map((s) => coverage("basic", "二(一)", s, "required")),
         performance("basic", "二(二)1", "高于省内同行业平均水平", "应高于省（区、市）同行业平均水平", "above the provincial industry average"),
       ],
@@ -229,7 +281,7 @@ export const national2024 = {
       name: { zh: "先进级智能工厂", en: "Advanced smart factory" },
       source: at("三"),
       conditions: [
-        maturity("advanced", 2, "二级", "2"),
+        maturity("advanced", "二级", "2"),
         ...stagesNamed("production", "production-management", "operations").map((s) => coverage("advanced", "三(一)", s, "required")),
         performance("advanced", "三(二)1", "省内同行业领先", "应处于省（区、市）同行业领先水平", "leading in the provincial industry"),
         ...EFFECTS.advanced,
@@ -240,7 +292,7 @@ export const national2024 = {
       name: { zh: "卓越级智能工厂", en: "Excellent smart factory" },
       source: at("四"),
       conditions: [
-        maturity("excellent", 3, "三级", "3"),
+        maturity("excellent", "三级", "3"),
         // 原则上应覆盖全部五个环节: a missing 环节 is a warning needing a justification (T2).
         ...GRADIENT_STAGES.map((s) => coverage("excellent", "四(一)", s, "advisory")),
         performance("excellent", "四(二)1", "国内同行业领先", "应处于国内同行业领先水平", "leading in the national industry"),
@@ -252,7 +304,7 @@ export const national2024 = {
       name: { zh: "领航级智能工厂", en: "Leading smart factory" },
       source: at("五"),
       conditions: [
-        maturity("leading", 4, "四级", "4"),
+        maturity("leading", "四级", "4"),
         // 须覆盖全部五个环节 (五(一)5 calls 运营管理 经营管理; its heading lists 运营管理: the same 环节).
         ...GRADIENT_STAGES.map((s) => coverage("leading", "五(一)", s, "required")),
         performance("leading", "五(二)1", "全球领先", "全球领先", "world-leading"),

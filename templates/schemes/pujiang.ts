@@ -27,11 +27,26 @@ interface Item {
 // Interpretation: 三(二)3 and 三(三)4 open with "对于离散制造业" — the whole item (工具普及率100%,
 // 知识管理平台, 柔性协同设计平台) is asked of discrete manufacturers only. A process-industry
 // enterprise cannot fail it, so it ticks the item as not applicable; the label says so, and the
-// item stays one tick (the 100% rate is not asked separately).
+// tick keeps the platforms; the 100% rate is asked as a rate of its own (design-tool-rate).
 const DISCRETE_ONLY: Text = {
   zh: "仅适用于离散制造业；流程型企业视为不适用，请勾选",
   en: "applies to discrete manufacturing only; a process-industry enterprise ticks it as not applicable",
 };
+
+/** The rate part of 三(二)3 / 三(三)4, asked as a rate (研发设计工具普及率100%), with the same reading. */
+const DISCRETE_RATE: Text = {
+  zh: "仅适用于离散制造业；流程型企业视为不适用，请填 100%",
+  en: "discrete manufacturing only; a process-industry enterprise enters 100% as not applicable",
+};
+
+function designTools(tier: string, item: string): ConditionSource {
+  return {
+    id: `${tier}.design-tool-rate`,
+    text: { zh: "对于离散制造业，研发设计工具普及率100%", en: "For discrete manufacturing, 100% design-tool penetration" },
+    source: at(item),
+    test: { kind: "compare", input: "design-tool-rate", op: ">=", value: 1 },
+  };
+}
 
 const DIGITAL_FACTORY: Item[] = [
   {
@@ -65,8 +80,8 @@ const SMART_FACTORY: Item[] = [
     code: "smart-factory.3",
     item: "三(二)3",
     text: {
-      zh: "数字化研发：对于离散制造业，研发设计工具普及率100%，建有知识管理平台和面向订单的柔性协同设计平台",
-      en: "Digital R&D: for discrete manufacturing, 100% design-tool penetration, a knowledge management platform and an order-driven flexible collaborative design platform",
+      zh: "数字化研发：对于离散制造业，建有知识管理平台和面向订单的柔性协同设计平台（研发设计工具普及率另列）",
+      en: "Digital R&D: for discrete manufacturing, a knowledge management platform and an order-driven flexible collaborative design platform (design-tool penetration asked separately)",
     },
     note: DISCRETE_ONLY,
   },
@@ -117,8 +132,8 @@ const FUTURE_FACTORY: Item[] = [
     code: "future-factory.4",
     item: "三(三)4",
     text: {
-      zh: "数字化设计：对于离散制造业，研发设计工具普及率100%，建有知识管理平台和面向订单的柔性协同设计平台",
-      en: "Digital design: for discrete manufacturing, 100% design-tool penetration, a knowledge management platform and an order-driven flexible collaborative design platform",
+      zh: "数字化设计：对于离散制造业，建有知识管理平台和面向订单的柔性协同设计平台（研发设计工具普及率另列）",
+      en: "Digital design: for discrete manufacturing, a knowledge management platform and an order-driven flexible collaborative design platform (design-tool penetration asked separately)",
     },
     note: DISCRETE_ONLY,
   },
@@ -199,6 +214,26 @@ const SME: Item[] = [
   },
 ];
 
+/**
+ * The 备注 after 三(五) defines what counts: 智能化装备, and the 数字化改造软件 and 硬件 that make up
+ * the digital investment. Shown beside the investment inputs, in the document's words.
+ */
+const NOTE_SOURCE = at("三 备注");
+const EQUIPMENT_NOTE = {
+  text: {
+    zh: "智能化装备包括智能立库、AGV、机器人（三轴及以上）、机械臂、视觉检测、数字化仪器仪表、智能吊挂系统及具有联网功能的生产设备等",
+    en: "Smart equipment includes smart high-bay warehouses, AGVs, robots (three axes or more), manipulators, vision inspection, digital instruments, smart hanging systems and networked production equipment",
+  },
+  source: NOTE_SOURCE,
+};
+const DIGITAL_NOTE = {
+  text: {
+    zh: "数字化改造软件包括产品生命周期管理（PLM）、产品数据管理（PDM）、计算机辅助工艺规划（CAPP）、计算机辅助工程（CAE）、计算机辅助设计与制造（CAD/CAM）、产品溯源系统、产品远程维修服务系统、数字控制系统、制造执行系统（MES）、柔性制造系统（FMS）、集散控制系统（DCS）、自动化立体仓库系统（AS/RS）、企业资源计划（ERP）、客户关系管理（CRM）、办公自动化（OA）、人力资源管理（HRM）、安全生产管理系统（SPMS）、商业智能（BI）、业务流程管理系统（BPMS）、供应链管理（SCM）、射频识别（RFID）、电子商城等现代物流技术应用系统、门户层应用系统、企业数据中心（IDC）、企业集团信息化集成平台、信息安全防护系统、边缘计算设备的嵌入式系统、工业及行业互联网平台的各种业务系统、微服务APP等；数字化改造硬件包括各种智能传感器、数据采集设备、边缘计算设备、网络连接设备及承载数字化系统的服务器设备、可视化看板、大屏、移动终端、扫码枪等终端设备",
+    en: "Digital software includes PLM, PDM, CAPP, CAE, CAD/CAM, traceability, remote maintenance, numerical control, MES, FMS, DCS, AS/RS, ERP, CRM, OA, HRM, SPMS, BI, BPMS, SCM, RFID, e-commerce and logistics systems, portals, data centres, group integration platforms, security protection, embedded edge systems, industrial-internet platform systems and micro-service apps; digital hardware includes smart sensors, data acquisition, edge computing and network devices, servers hosting the digital systems, dashboards, large screens, mobile terminals and scanners",
+  },
+  source: NOTE_SOURCE,
+};
+
 function tickInput(i: Item): InputDef {
   const label = i.note ? { zh: `${i.text.zh}（${i.note.zh}）`, en: `${i.text.en} (${i.note.en})` } : i.text;
   return { code: i.code, label, type: "tick" };
@@ -223,7 +258,8 @@ function period(id: string, item: string, years: number): ConditionSource {
 
 export const pujiang = {
   id: "pujiang",
-  version: 1,
+  // 2: 研发设计工具普及率 became a rate input of its own (issue 12).
+  version: 2,
   kind: "scheme",
   structure: "alternatives",
   title: {
@@ -247,6 +283,7 @@ export const pujiang = {
       type: "number",
       unit: WAN,
       min: 0,
+      note: EQUIPMENT_NOTE,
     },
     {
       code: "digital-investment",
@@ -254,6 +291,12 @@ export const pujiang = {
       type: "number",
       unit: WAN,
       min: 0,
+      note: DIGITAL_NOTE,
+    },
+    {
+      code: "design-tool-rate",
+      label: { zh: `研发设计工具普及率（${DISCRETE_RATE.zh}）`, en: `Design-tool penetration (${DISCRETE_RATE.en})` },
+      type: "rate",
     },
     { code: "period", label: { zh: "建设周期", en: "Construction period" }, type: "number", unit: { zh: "年", en: "years" }, min: 0 },
     ...[...DIGITAL_FACTORY, ...SMART_FACTORY, ...FUTURE_FACTORY, ...SME].map(tickInput),
@@ -315,6 +358,7 @@ export const pujiang = {
         }),
         period("smart-factory.period", "三(二)1", 2),
         ...SMART_FACTORY.map(tickCondition),
+        designTools("smart-factory", "三(二)3"),
       ],
     },
     {
@@ -333,6 +377,7 @@ export const pujiang = {
         }),
         period("future-factory.period", "三(三)1", 3),
         ...FUTURE_FACTORY.map(tickCondition),
+        designTools("future-factory", "三(三)4"),
       ],
     },
     {

@@ -12,10 +12,12 @@ const at = (annex: string | undefined, item: string) => ({ doc, ...(annex ? { an
 export const national2024Summary = {
   id: "national-2024-summary",
   kind: "summary",
-  version: 1,
+  // 2: the 附件N label took row 1 and the stamp line moved to row 3 (issue 11).
+  version: 2,
   title: { zh: "卓越级智能工厂项目推荐汇总表", en: "Recommendation summary of excellence-level smart factory projects" },
   document: DOCUMENTS.shanxi2024,
   source: at("附件1", "卓越级智能工厂项目推荐汇总表"),
+  annex: "附件1",
   stampLine: { zh: "推荐单位（盖章）：", en: "Recommending unit (seal):" },
   columns: [
     // 序号 is numbered by the product, so nobody is asked to fill it.

@@ -12,10 +12,12 @@ const at = (annex: string | undefined, item: string) => ({ doc, ...(annex ? { an
 export const shanxi2018Summary = {
   id: "shanxi-2018-summary",
   kind: "summary",
-  version: 1,
+  // 2: the 附件N label took row 1 and the stamp line moved to row 3 (issue 11).
+  version: 2,
   title: { zh: "山西省级智能制造试点示范推荐汇总表", en: "Shanxi provincial smart manufacturing pilot demonstration recommendation summary" },
   document: DOCUMENTS.shanxi2018,
   source: at("附件4", "山西省级智能制造试点示范推荐汇总表"),
+  annex: "附件4",
   stampLine: { zh: "推荐单位（盖章）：", en: "Recommending unit (seal):" },
   columns: [
     // 序号 is numbered by the product, so nobody is asked to fill it.

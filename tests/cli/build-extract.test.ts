@@ -191,7 +191,7 @@ describe("assessbook extract", () => {
     await cli(["build", SINGLE, "--data", "-", "-o", at("fresh.xlsx")], JSON.stringify(sample(SINGLE)));
     const r = await cli(["extract", at("fresh.xlsx")]);
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`${at("fresh.xlsx")}\n表1 评分（${SINGLE}）：读回 31 项填报；尚未计算：文件中没有公式结果，请用 Excel、WPS 或 LibreOffice 打开并保存后再提取`);
+    expect(r.out).toBe(`${at("fresh.xlsx")}\n表1 评分（${SINGLE}）：读回 31 项填报；尚未经电子表格计算（文件中没有公式结果，或只有 Assessbook 写入时算出的结果），请用 Excel、WPS 或 LibreOffice 打开并保存后再提取`);
   });
 
   test("a calculated sheet that agrees with the engine is reported as such, exit 0", async () => {

@@ -18,6 +18,7 @@ import { checkParams } from "../../src/sheets/params";
 import type { SheetPlan } from "../../src/sheets/plan";
 import { findSheetTemplate } from "../../src/sheets/registry";
 import { DISCRETE_SAMPLES } from "../../src/sheets/scoring/samples";
+import { NATIONAL_2024_SUMMARY_SAMPLE } from "../../src/sheets/tables/summary-samples";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { oleFile, plainWorkbook } from "../merge/bad-files";
@@ -221,7 +222,21 @@ describe("assessbook merge: the preview", () => {
   test("duplicates, 第十三条 and the limit, each in its section", () => {
     expect(ran.out).toContain("重复（同一统一社会信用代码或企业名称）：\n  山西晋阳液压装备有限公司：1:1:1, 2:1:2\n  山西太行智能装备股份有限公司：2:1:1, 3:1:1");
     expect(ran.out).toContain(`一年一项（第十三条）：\n  一年只能申报一项（第十三条）：山西太行智能装备股份有限公司 申报了 2 项：${ROW_C["pilot-name"]}；${C_OTHER["pilot-name"]}`);
-    expect(ran.out).toContain("超出上限：\n  共 6 项，超过综改示范区管委会的推荐上限 5 项");
+    // 6 rows, but the invalid one is not written: 5 rows, within the limit of 5 (issue 12 item 6).
+    expect(ran.out).not.toContain("超出上限");
+  });
+
+  test("the limit counts the rows that will be written, and names duplicates still both in (issue 12 item 6)", async () => {
+    const kept = await cli(merge("-o", output(), "--keep", "1:1:2"));
+    expect(kept.out).toContain(
+      "超出上限：\n  共 6 项，超过综改示范区管委会的推荐上限 5 项；其中 2 家企业的重复行仍都在内：山西晋阳液压装备有限公司（1:1:1, 2:1:2）；山西太行智能装备股份有限公司（2:1:1, 3:1:1），每家只留一份可少 2 项",
+    );
+    const json = JSON.parse((await cli(merge("-o", output(), "--keep", "1:1:2", "--json"))).out);
+    expect(json.overLimit).toMatchObject({ limit: 5, count: 6, duplicatesIn: [{ rowIds: ["1:1:1", "2:1:2"] }, { rowIds: ["2:1:1", "3:1:1"] }] });
+    // One copy dropped: 5 rows are written, and nothing is over.
+    const dropped = await cli(merge("-o", output(), "--keep", "1:1:2", "--drop", "2:1:2"));
+    expect(dropped.out).toContain("将写入 5 行（共 6 行）");
+    expect(dropped.out).not.toContain("超出上限");
   });
 
   test("sheets not merged and refused files, each on one line with its reason", () => {
@@ -642,6 +657,48 @@ const LI_A: Expert = { enterprise: "绍兴市示例纺织机械 有限公司", e
 const WANG_A: Expert = { enterprise: " 绍兴市示例纺织机械　有限公司", expert: "王高工", changes: { "3.1": "38%" } };
 const ZHANG_B: Expert = { enterprise: B, expert: "张工", changes: { "4.2": "无" } };
 const WANG_B: Expert = { enterprise: B, expert: "王高工" };
+
+describe("assessbook merge checks what build checks; nothing to write is said (issue 12 items 6 and 8)", () => {
+  let own: string;
+  beforeAll(() => {
+    own = join(root, "checks");
+    mkdirSync(own);
+  });
+
+  test("a 典型场景实例 build --data refuses is a problem of its cell, and its row is not written", async () => {
+    const [first, second] = NATIONAL_2024_SUMMARY_SAMPLE.rows;
+    const source = join(own, "某市.xlsx");
+    writeFileSync(source, await xlsx([summaryPlan([first, { ...second, scenarios: "设备管理 远程监测" }], { template: "national-2024-summary" })]));
+    const r = await cli(["merge", "--template", "national-2024-summary", source, "-o", join(own, "out-1.xlsx")]);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(new RegExp(`^  ${escape(`${source} › `)}[^›]+ › [A-Z]+6（1:1:2）：涉及典型场景实例（罗列）：第 1 条“设备管理 远程监测”应写成“环节名—场景名—实例名”`, "m"));
+    expect(r.out).toMatch(/^\s+1:1:2\s.*有误，不写入\s/m);
+    expect(r.out).toContain("将写入 1 行（共 2 行）");
+  });
+
+  test("a merge with nothing to write says so, asks for no code and writes nothing: exit 1", async () => {
+    const source = join(own, "某县.xlsx");
+    writeFileSync(source, await xlsx([summaryPlan([BAD_B])]));
+    const out = join(own, "out-2.xlsx");
+    const args = ["merge", "--template", SUMMARY, source, "-o", out];
+    const r = await cli(args, { answer: "y" });
+    expect(r.code).toBe(1);
+    expect(r.asked).toEqual([]);
+    expect(r.out).toContain("将写入 0 行（共 1 行）");
+    expect(r.out).not.toContain("--confirm");
+    expect(r.err).toBe("没有可追加的行：1 行有误（确需写入请加 --keep），未写入，也无需确认。");
+    expect(existsSync(out)).toBe(false);
+    const json = await cli([...args, "--json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ confirm: null, output: null });
+    const none = await cli(["merge", "--template", SUMMARY, at("名单.xlsx"), "-o", out, "--lang", "en"]);
+    expect(none.err).toBe("the sources hold no row to merge; nothing written, and nothing to confirm.");
+    // Kept, the row is written as usual.
+    const kept = await cli([...args, "--keep", "1:1:1"]);
+    expect(kept.code).toBe(3);
+    expect(kept.out).toContain("--confirm");
+  });
+});
 
 describe("assessbook merge --template <rubric>-panel", () => {
   let experts: string[];

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import {
   BLANK,
+  cleanText,
+  isBlank,
   isProblem,
   readAnswer,
   readImprovement,
@@ -289,11 +291,72 @@ describe("readNumber", () => {
     expect(readNumber(true)).toBeNaN();
   });
 
+  it.each<[string, number]>([
+    ["1,200", 1200],
+    ["1，200", 1200],
+    ["12,345.5", 12345.5],
+    ["1,234,567", 1234567],
+    ["12,345%", 123.45],
+    ["-1,200", -1200],
+    [".5", 0.5],
+    ["5.", 5],
+    ["1e3", 1000],
+    ["\u300062%\n", 0.62],
+  ])("a comma between groups of three digits separates thousands: %j → %j", (raw, n) => {
+    expect(readNumber(raw)).toBe(n);
+  });
+
+  it.each(["1,5%", "1,5", "12,5", "1,2345", "1234,567", "1,23", ",5", "1,", ".", "e5", "%", "1e999", "6 2%", "62\u2003%"])(
+    "%j is refused (a decimal comma or a stray character is read by locale or not at all in a spreadsheet)",
+    (raw) => {
+      expect(readNumber(raw)).toBeNaN();
+    },
+  );
+
+  it("“1,5%” comes back as an input error naming the input, saying how to write the decimal", () => {
+    const rate = asProblem(readRate("3.1", "1,5%"));
+    expect(rate.code).toBe("3.1");
+    expect(rate.message.zh).toBe("应为比率（如 62% 或 0.62），收到“1,5%”；逗号只用作千位分隔（如 1,200），小数请用小数点（如 1.5%）");
+    expect(rate.message.en).toContain("a comma only separates thousands (1,200): write decimals with a point (1.5%)");
+    expect(asProblem(readImprovement("6.4", "12,5%")).message.en).toContain("write decimals with a point");
+    // Without a comma the message says nothing about commas.
+    expect(asProblem(readRate("3.1", "abc")).message.en).not.toContain("comma");
+  });
+
   it("G2: n% is n / 100 for every whole percentage 0..100", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), (n) => {
         expect(readRate("3.1", `${n}%`)).toBe(n / 100);
       }),
     );
+  });
+});
+
+/**
+ * One reading of spaces (issue 10): the engine reads an answer as the sheets' formulas do
+ * (src/sheets/formula.ts cleanText): NBSP, the full-width space (U+3000), line breaks and tab
+ * are spaces; TRIM then strips the ends and collapses runs. Other characters stay.
+ */
+describe("spaces around and inside an answer", () => {
+  const SPACES = [" ", "\u00A0", "\u3000", "\n", "\r", "\t", "\r\n", " \u3000\u00A0"];
+
+  it.each(SPACES)("a tick, a level and a rate surrounded by %j read as without it", (sp) => {
+    expect(readTick("1.1", `${sp}有${sp}`)).toBe(true);
+    expect(readTick("1.1", `${sp}FALSE${sp}`)).toBe(false);
+    expect(readLevel(input(discrete, "6.1"), `${sp}平均水平${sp}`)).toBe(readLevel(input(discrete, "6.1"), "平均水平"));
+    expect(readRate("3.1", `${sp}62%${sp}`)).toBe(0.62);
+    expect(isBlank(`${sp}${sp}`)).toBe(true);
+  });
+
+  it("cleanText is TRIM after mapping those characters to spaces: ends stripped, inner runs made one space", () => {
+    expect(cleanText("\u3000 a \u00A0\n b\t")).toBe("a b");
+    expect(cleanText("a\r\nb")).toBe("a b");
+    expect(cleanText("")).toBe("");
+  });
+
+  it.each(["\u2003", "\u200B", "\uFEFF", "\u2028"])("%j is not a space to a spreadsheet's TRIM, so it is part of the answer here too", (ch) => {
+    expect(isBlank(ch)).toBe(false);
+    expect(asProblem(readTick("1.1", `有${ch}`)).code).toBe("1.1");
+    expect(isProblem(readLevel(input(discrete, "6.1"), `平均水平${ch}`))).toBe(true);
   });
 });

@@ -757,6 +757,8 @@ const validTick = fc.oneof(fc.boolean(), fc.constantFrom(0, 1), fc.constantFrom(
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 const validRate = fc.oneof(fraction, fc.integer({ min: 0, max: 10_000 }).map((n) => `${n / 100}%`), fraction.map((x) => String(x)));
 const validImprovement = fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), fc.integer({ min: -500, max: 500 }).map((n) => `${n}%`));
+/** G2: a reduction may be negative (the measure rose) but not above 100%. */
+const validReduction = fc.oneof(fc.double({ min: -5, max: 1, noNaN: true }), fc.integer({ min: -500, max: 100 }).map((n) => `${n}%`));
 
 function levelWords(input: InputDef): string[] {
   return (input.levels ?? []).flatMap((l) => [l.name.zh, l.name.en, ...l.aliases]);
@@ -770,6 +772,8 @@ function validAnswer(input: InputDef): fc.Arbitrary<unknown> {
       return fc.oneof(validRate, blank);
     case "improvement":
       return fc.oneof(validImprovement, blank);
+    case "reduction":
+      return fc.oneof(validReduction, blank);
     case "tick-or-rate":
       return fc.oneof(validTick, validRate, blank);
     case "level":
@@ -796,6 +800,8 @@ function invalidAnswer(input: InputDef): fc.Arbitrary<unknown> {
       return fc.oneof(wordWithoutDigits, above1, below0, overPercent, nonFinite, fc.boolean(), objects);
     case "improvement":
       return fc.oneof(wordWithoutDigits, nonFinite, fc.boolean(), objects);
+    case "reduction":
+      return fc.oneof(wordWithoutDigits, above1, overPercent, nonFinite, fc.boolean(), objects);
     case "tick-or-rate":
       return fc.oneof(notTickWord, above1, below0, overPercent, nonFinite, objects);
     case "level": {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { SCHEMES, findScheme } from "../../templates/index";
-import type { Condition, InputDef, Scheme, Source } from "../../templates/schema";
+import { testInputs, type Condition, type InputDef, type Scheme, type Source } from "../../templates/schema";
 import { tier, type ConditionResult, type SchemeResult, type TierResult } from "../../src/core/tier";
 import type { Problem } from "../../src/core/problems";
 
@@ -117,7 +117,9 @@ const SX_WORKSHOP: Answers = {
 const SX_FACTORY: Answers = {
   ...SX_WORKSHOP,
   "factory.1": true,
+  // 第八条(二): 网络协同制造 practised, with each of its six key elements (附件 三、1–6).
   "mode.networked": true,
+  ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((k) => [`mode.networked.${k}`, true])),
   "factory.3": true,
   "smart-equipment-share": 0.7,
   "factory.4": true,
@@ -250,21 +252,36 @@ describe("shaoxing — whole enterprises (seed 003 第五至八条, ruling T1)",
     expect(ids(r.next!.unmet)).toEqual([id]);
   });
 
-  test("T1 第八条(二): any one of the five new modes is enough; none ticked is unmet as 均不具备", () => {
+  /** Every key element of a mode (附件), and the practice tick, answered yes. */
+  const modeComplete = (mode: string): Answers =>
+    Object.fromEntries(SHAOXING.inputs.filter((i) => i.code === mode || i.code.startsWith(`${mode}.`)).map((i) => [i.code, i.type === "rate" ? 0.9 : true]));
+
+  test("T1 第八条(二) + 附件 (issue 12 item 4): any one of the five new modes with every key element is enough; practice alone is not", () => {
+    const withoutNetworked = { ...SX_FACTORY, ...Object.fromEntries(Object.keys(modeComplete("mode.networked")).map((k) => [k, false])) };
     for (const mode of ["mode.discrete", "mode.process", "mode.networked", "mode.customization", "mode.remote-service"]) {
-      const r = check(SHAOXING, { ...SX_FACTORY, "mode.networked": false, [mode]: true });
-      expect([mode, r.met]).toEqual([mode, "factory"]);
+      expect([mode, check(SHAOXING, { ...withoutNetworked, ...modeComplete(mode) }).met]).toEqual([mode, "factory"]);
+      expect([mode, check(SHAOXING, { ...withoutNetworked, [mode]: true }).met]).toEqual([mode, "workshop"]);
     }
-    const none = conditionOf(check(SHAOXING, { ...SX_FACTORY, "mode.networked": false }), "factory", "factory.2");
-    expect(none.found).toEqual({ zh: "均不具备", en: "none present" });
+    const none = conditionOf(check(SHAOXING, withoutNetworked), "factory", "factory.2");
+    expect(none.found.zh).toMatch(/^无一组要素齐备（离散型智能制造模式 0\/8、流程型智能制造模式 0\/10、网络协同制造模式 0\/7/);
   });
 
-  test("T1 第八条(二) + G3: no mode ticked and some left blank is unmet and lists exactly the blank modes as missing", () => {
-    const r = check(SHAOXING, { ...SX_FACTORY, "mode.networked": false, "mode.process": "", "mode.remote-service": null });
+  test("附件 二、2 and 3: 流程型 needs 自动数采率 and 自控投用率 达到90%以上 (G1 ≥): 0.9 meets, 0.8999 does not, 90 is an error", () => {
+    const process_ = { ...SX_FACTORY, "mode.networked": false, ...modeComplete("mode.process") };
+    expect(check(SHAOXING, process_).met).toBe("factory");
+    expect(check(SHAOXING, { ...process_, "mode.process.data-rate": 0.8999 }).met).toBe("workshop");
+    expect(check(SHAOXING, { ...process_, "mode.process.control-rate": 0.8999 }).met).toBe("workshop");
+    expect(problemsOf(SHAOXING, { ...process_, "mode.process.control-rate": 90 })[0].message.en).toBe("a rate cannot exceed 100%: enter 90% or 0.9, not 90");
+    const c = SHAOXING.tiers[2].conditions.find((x) => x.id === "factory.2")!;
+    expect(c.source).toEqual({ doc: DOC.shaoxing, annex: "附件《智能制造新模式关键要素》", item: "第八条(二)", ruling: "T1" });
+  });
+
+  test("T1 第八条(二) + G3: no mode complete and some elements left blank is unmet and lists exactly the blanks as missing", () => {
+    const r = check(SHAOXING, { ...SX_FACTORY, "mode.networked.2": "", "mode.process.4": null });
     const c = conditionOf(r, "factory", "factory.2");
     expect(c.met).toBe(false);
-    expect(c.missing).toEqual(["mode.process", "mode.remote-service"]);
-    expect(r.missing).toEqual(["mode.process", "mode.remote-service"]);
+    expect(c.missing).toEqual(["mode.process.4", "mode.networked.2"]);
+    expect(r.missing).toEqual(["mode.process.4", "mode.networked.2"]);
     expect(r.met).toBe("workshop");
   });
 });
@@ -336,7 +353,7 @@ describe("shaoxing — G1 boundaries (seed 003 第六至八条)", () => {
 
 const nationalAt = (item: string): Source => ({ doc: DOC.shanxi2024, annex: "附件2", item, ruling: "T2" });
 
-const NT_REQ = { "requirement.1": true, "requirement.2": true, "requirement.3": true, "requirement.4": true };
+const NT_REQ = { "application.registered": true, "application.cooperation": true, "requirement.1": true, "requirement.2": true, "requirement.3": true, "requirement.4": true };
 const NO_STAGES = Object.fromEntries(
   [
     "stage.factory-construction",
@@ -399,7 +416,7 @@ const NT_LEADING: Answers = {
   "leading.effect-4": true,
 };
 
-const NT_COMMON_IDS = ["requirement.1", "requirement.2", "requirement.3", "requirement.4"];
+const NT_COMMON_IDS = ["application.registered", "application.cooperation", "requirement.1", "requirement.2", "requirement.3", "requirement.4"];
 
 describe("national-2024 — whole enterprises (seed 002 附件2, ruling T2)", () => {
   test("T2 二: an enterprise meeting 基础级 exactly is met = basic; next = 先进级 lacking 生产管理, 运营管理, provincial leading and 三(二)2", () => {
@@ -514,11 +531,15 @@ describe("national-2024 — maturity, coverage and performance (seed 002 附件2
     expect(["basic", "advanced", "excellent", "leading"].map((t) => conditionOf(r, t, `${t}.maturity`).met)).toEqual(maturityMet);
   });
 
-  test("T2 一、5 found text: maturity 2 against 三级 reads \"2 < 3\"", () => {
-    expect(conditionOf(check(NATIONAL, { ...NT_EXCELLENT, maturity: 2 }), "excellent", "excellent.maturity").found).toEqual({
-      zh: "智能制造能力成熟度等级（GB/T 39116-2020） 2 < 3",
-      en: "Smart-manufacturing capability maturity level (GB/T 39116-2020) 2 < 3",
-    });
+  // Issue 12 item 7: maturity became a level input, so what was found is the level's name.
+  test("T2 一、5 found text: maturity 2 reads as the level 二级", () => {
+    expect(conditionOf(check(NATIONAL, { ...NT_EXCELLENT, maturity: 2 }), "excellent", "excellent.maturity").found).toEqual({ zh: "二级", en: "Level 2" });
+  });
+
+  test.each([3, "3", "三级", "3级", "三", " 三 级 ", "Level 3"])("issue 12 item 7: maturity %p is GB/T 39116 三级, as 3 is", (answer) => {
+    const r = check(NATIONAL, { ...NT_EXCELLENT, maturity: answer });
+    expect(r.met).toBe("excellent");
+    expect(conditionOf(r, "leading", "leading.maturity").found.zh).toBe("三级");
   });
 
   test("T2 一、5: maturity is a whole level 1–5; 2.5 and 6 are problems naming maturity", () => {
@@ -595,14 +616,54 @@ describe("national-2024 — maturity, coverage and performance (seed 002 附件2
     expect(r.next?.tier).toBe("leading");
   });
 
-  test("T2 四(一): 卓越级 missing three 环节 keeps the tier with three warnings, none of them in next.unmet of a lower tier", () => {
-    const r = check(NATIONAL, { ...NT_EXCELLENT, "stage.infrastructure": false, "stage.process-design": false, "stage.supply-chain": false });
+  test("T2 四(一): 卓越级 missing two 环节 keeps the tier with two warnings, none of them in next.unmet", () => {
+    const r = check(NATIONAL, { ...NT_EXCELLENT, "stage.infrastructure": false, "stage.process-design": false });
     const t = tierOf(r, "excellent");
     expect(t.met).toBe(true);
-    expect(ids(t.warnings)).toEqual(["excellent.covers.factory-construction", "excellent.covers.rd-design", "excellent.covers.operations"]);
-    // 运营管理 uncovered fails 先进级 (至少覆盖 … 运营管理), but the ladder reports the highest met.
-    expect(tierOf(r, "advanced").met).toBe(false);
+    expect(ids(t.warnings)).toEqual(["excellent.covers.factory-construction", "excellent.covers.rd-design"]);
     expect(r.met).toBe("excellent");
+    expect(ids(r.next!.unmet)).not.toContain("excellent.covers.rd-design");
+  });
+
+  // Before issue 12 this answer met 卓越级 although 先进级 failed (运营管理 uncovered): T5 makes the gradient a ladder.
+  test("T5: 卓越级 with 运营管理 uncovered is not met, because 先进级's hard coverage of 运营管理 is unmet; its own advisory one stays a warning", () => {
+    const r = check(NATIONAL, { ...NT_EXCELLENT, "stage.supply-chain": false });
+    const t = tierOf(r, "excellent");
+    expect(tierOf(r, "advanced").met).toBe(false);
+    expect(t.met).toBe(false);
+    expect(ids(t.unmet)).toEqual(["advanced.covers.operations"]);
+    expect(ids(t.warnings)).toEqual(["excellent.covers.operations"]);
+    expect(r.met).toBe("basic");
+    expect(ids(r.next!.unmet)).toEqual(["advanced.covers.operations"]);
+  });
+
+  test("T5 (issue 12 item 3): 卓越级 with no 生产作业 环节 fails on 基础级's and 先进级's coverage, and nothing is met", () => {
+    const r = check(NATIONAL, { ...NT_EXCELLENT, "stage.equipment": false, "stage.quality": false, "stage.production": false });
+    expect(tierOf(r, "excellent").met).toBe(false);
+    expect(ids(tierOf(r, "excellent").unmet)).toEqual(["basic.covers.production", "advanced.covers.production"]);
+    expect(ids(tierOf(r, "leading").unmet)).toEqual(expect.arrayContaining(["basic.covers.production", "advanced.covers.production", "leading.covers.production"]));
+    expect(r.met).toBeNull();
+  });
+
+  test("T5: 多环节模式创新 counts under 运营管理 (seed 002 附件2 note after 注[5])", () => {
+    const r = check(NATIONAL, { ...NT_ADVANCED, "stage.supply-chain": false, "stage.multi-stage-innovation": true });
+    expect(r.met).toBe("advanced");
+  });
+
+  test("T5: Shaoxing and Pujiang are not ladders of cumulative tiers — each type on its own article", () => {
+    expect(SHAOXING.cumulative).toBe(false);
+    expect(PUJIANG.cumulative).toBe(false);
+    expect(NATIONAL.cumulative).toBe(true);
+    // 智能工厂 met with 第六条's 数控化率 60% unmet: 第八条 sets no 数控化率.
+    const r = check(SHAOXING, { ...SX_FACTORY, "cnc-rate": 0.5 });
+    expect(tierOf(r, "line").met).toBe(false);
+    expect(r.met).toBe("factory");
+  });
+
+  test("seed 002 一(一), 一(三): registration in Shanxi and the willingness to cooperate are conditions of every tier", () => {
+    const r = check(NATIONAL, { ...NT_LEADING, "application.cooperation": false });
+    expect(r.met).toBeNull();
+    expect(conditionOf(r, "basic", "application.cooperation").source).toEqual({ doc: DOC.shanxi2024, item: "一(三)", ruling: "T2" });
   });
 
   test("T2 五(一) 须覆盖: 领航级 with 研发设计 uncovered is not met; the unmet coverage is required and next lists it", () => {
@@ -781,9 +842,9 @@ const PJ_SME_TICKS = ["2-1", "2-2", "3"];
 /** 三(一): total 500, digital 200 (40%), 2 years. */
 const PJ_DIGITAL: Answers = { ...allNo(PUJIANG), registered: true, "total-investment": 500, "digital-investment": 200, period: 2, ...pujiangTicks("digital-factory", PJ_DF_TICKS) };
 /** 三(二): total 800, digital 300 (37.5%), 2 years. */
-const PJ_SMART: Answers = { ...allNo(PUJIANG), registered: true, "total-investment": 800, "digital-investment": 300, period: 2, ...pujiangTicks("smart-factory", PJ_SF_TICKS) };
+const PJ_SMART: Answers = { ...allNo(PUJIANG), registered: true, "total-investment": 800, "digital-investment": 300, "design-tool-rate": 1, period: 2, ...pujiangTicks("smart-factory", PJ_SF_TICKS) };
 /** 三(三): total 2000, digital 500 (25%), 3 years. */
-const PJ_FUTURE: Answers = { ...allNo(PUJIANG), registered: true, "total-investment": 2000, "digital-investment": 500, period: 3, ...pujiangTicks("future-factory", PJ_FF_TICKS) };
+const PJ_FUTURE: Answers = { ...allNo(PUJIANG), registered: true, "total-investment": 2000, "digital-investment": 500, "design-tool-rate": 1, period: 3, ...pujiangTicks("future-factory", PJ_FF_TICKS) };
 /** 三(四): 1 year; amounts small. */
 const PJ_SME: Answers = { ...allNo(PUJIANG), registered: true, "total-investment": 100, "digital-investment": 50, period: 1, ...pujiangTicks("sme", PJ_SME_TICKS) };
 
@@ -910,7 +971,31 @@ describe("pujiang — G1 boundaries (seed 004 三(一)1–(四)1, ruling T4)", (
       "future-factory.share",
       "future-factory.period",
       ...PJ_FF_TICKS.map((x) => `future-factory.${x}`),
+      "future-factory.design-tool-rate",
     ]);
+  });
+
+  test("issue 12 item 4: seed 004 三(二)3 / 三(三)4 研发设计工具普及率100% is a rate (G2), 99% fails, 100 is an error", () => {
+    expect(cond({ ...PJ_SMART, "design-tool-rate": 0.99 }, "smart-factory", "smart-factory.design-tool-rate").met).toBe(false);
+    expect(check(PUJIANG, PJ_SMART).met).toEqual(["smart-factory"]);
+    expect(problemsOf(PUJIANG, { ...PJ_SMART, "design-tool-rate": 100 })[0].message.en).toContain("enter 100% or 1, not 100");
+  });
+
+  test("issue 12 item 4: the investment inputs carry seed 004's 备注 definitions", () => {
+    const note = (code: string) => PUJIANG.inputs.find((i) => i.code === code)?.note;
+    expect(note("digital-investment")?.text.zh).toMatch(/^数字化改造软件包括产品生命周期管理（PLM）.*；数字化改造硬件包括各种智能传感器/);
+    expect(note("total-investment")?.text.zh).toMatch(/^智能化装备包括智能立库、AGV/);
+    expect(note("digital-investment")?.source).toEqual({ doc: DOC.pujiang, item: "三 备注", ruling: "T4" });
+  });
+
+  // Before issue 12 this met 数字工厂 with a "120% ≥ 30%" share.
+  test("G2 (issue 12 item 2): digital investment 600 of a total of 500 is an error naming both inputs, not a 120% share", () => {
+    const problems = problemsOf(PUJIANG, { ...PJ_DIGITAL, "total-investment": 500, "digital-investment": 600 });
+    expect(problems.map((p) => p.code)).toEqual(["digital-investment"]);
+    expect(problems[0].message.zh).toContain("数字化改造软硬件投资（digital-investment，600）大于项目总投资（不含土建、工程）（total-investment，500）");
+    expect(problems[0].message.en).toContain("total-investment");
+    // Equal is a share of 100%, allowed.
+    expect(check(PUJIANG, { ...PJ_DIGITAL, "total-investment": 500, "digital-investment": 500 }).met).toEqual(["digital-factory"]);
   });
 
   test("G1/T4 三(四)1 中小企业 建设周期不超过1年 (≤): 1 meets, 1.01 does not", () => {
@@ -1107,6 +1192,8 @@ function answerArb(def: InputDef): fc.Arbitrary<Drawn> {
       return rateArb;
     case "improvement":
       return improvementArb;
+    case "reduction":
+      return improvementArb.filter((d) => d.value === null || (d.value as number) <= 1);
     case "tick-or-rate":
       return fc.oneof(tickArb, rateArb);
     case "level":
@@ -1136,7 +1223,7 @@ function drawnFrom(s: Scheme, answers: Answers): Record<string, Drawn> {
         else if (FALSE_WORDS.includes(raw as never)) value = false;
         else throw new Error(`${d.code}: unexpected tick ${String(raw)}`);
       } else if (d.type === "level") {
-        value = d.levels!.findIndex((l) => l.name.zh === raw || l.aliases.includes(raw as string));
+        value = d.levels!.findIndex((l) => l.name.zh === raw || l.aliases.includes(String(raw)));
         if (value < 0) throw new Error(`${d.code}: unexpected level ${String(raw)}`);
       } else if (typeof raw === "number") value = raw;
       else throw new Error(`${d.code}: unexpected answer ${String(raw)}`);
@@ -1187,6 +1274,12 @@ function expected(s: Scheme, c: Condition, v: Record<string, Drawn>): { met: boo
       const required = s.inputs.find((d) => d.code === t.input)!.levels!.findIndex((l) => l.name.zh === t.atLeast);
       return { met: (val(t.input) as number) >= required, missing: [] };
     }
+    case "groups": {
+      // Seed 003 第八条(二): a group counts when every element is met; blanks matter while unmet.
+      const results = t.groups.map((g) => g.elements.map((e) => expected(s, { ...c, test: e }, v)));
+      const met = results.filter((g) => g.every((e) => e.met)).length >= t.atLeast;
+      return { met, missing: met ? [] : [...new Set(results.flat().flatMap((e) => e.missing))] };
+    }
     case "compare": {
       const derived = s.derived.find((d) => d.code === t.input);
       const reads = derived ? derived.ratio : [t.input];
@@ -1209,7 +1302,7 @@ const NOT_ANSWERED = { zh: "未填", en: "not answered" };
 /** The input codes a condition reads (a derived ratio reads its numerator and denominator). */
 function reads(s: Scheme, c: Condition): string[] {
   const t = c.test;
-  if (t.kind === "any") return t.inputs;
+  if (t.kind === "any" || t.kind === "groups") return testInputs(t);
   return s.derived.find((d) => d.code === t.input)?.ratio ?? [t.input];
 }
 
@@ -1221,6 +1314,12 @@ describe("properties over random valid answers (T1–T4, G1, G3)", () => {
       fc.assert(
         fc.property(sheetArb(s), ({ drawn, form }) => {
           const result = tier(s, rawOf(s, drawn, form));
+          // G2: a part larger than its whole is refused, naming the part.
+          const larger = s.derived.filter((d) => (drawn[d.ratio[0]].value ?? -Infinity) > (drawn[d.ratio[1]].value ?? Infinity));
+          if (larger.length) {
+            expect(!result.ok && result.problems.map((p) => p.code)).toEqual(larger.map((d) => d.ratio[0]));
+            return;
+          }
           if (!result.ok) throw new Error(`valid answers refused: ${JSON.stringify(result.problems)}`);
           const r = result.value;
 
@@ -1231,7 +1330,9 @@ describe("properties over random valid answers (T1–T4, G1, G3)", () => {
           expect(r.tiers.map((t) => t.tier)).toEqual(s.tiers.map((t) => t.id));
           s.tiers.forEach((def, i) => {
             const t = r.tiers[i];
-            const defs = [...s.common, ...def.conditions];
+            // T5: a cumulative ladder's tier also holds every lower tier's required conditions.
+            const lower = s.cumulative ? s.tiers.slice(0, i).flatMap((l) => l.conditions).filter((c) => c.severity === "required") : [];
+            const defs = [...s.common, ...lower, ...def.conditions];
             // [id, met, missing, found-if-blank, severity, source]: engine vs the rulings' reading.
             const got = t.conditions.map((c) => [c.id, c.met, c.missing, c.missing.length ? c.found : null, c.severity, c.source]);
             const want = defs.map((c) => {

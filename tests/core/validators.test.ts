@@ -22,6 +22,11 @@ describe("checkMobile", () => {
     expectValid(checkMobile(raw));
   });
 
+  it("spaces are read as the sheets' formulas read them: NBSP, U+3000 and line breaks around the number are spaces, U+2003 is not", () => {
+    expectValid(checkMobile("\u300013800138000\u00A0\r\n"));
+    expect(checkMobile("13800138000\u2003").valid).toBe(false);
+  });
+
   it("S3: a number typed into a General cell (13800138000) is read as its digits", () => {
     expectValid(checkMobile(13800138000));
   });

@@ -60,6 +60,8 @@ const SX_WORKSHOP = { ...SX_LINE, "cnc-rate": 0.65, "network-rate": 0.5, "worksh
 /** 第五至八条 exactly at the thresholds, one new mode (网络协同). */
 const SX_FACTORY = {
   ...SX_WORKSHOP, "factory.1": true, "mode.networked": true, "factory.3": true, "smart-equipment-share": 0.7,
+  // 第八条(二): 网络协同制造 with each of its six key elements (seed 003 附件 三、1–6).
+  ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((k) => [`mode.networked.${k}`, true])),
   "factory.4": true, "design-tool-rate": 0.7, "mes-erp": true, "factory.5": true,
 };
 export const SHAOXING_ROWS = { none: row(SHAOXING, SX_NO), line: row(SHAOXING, SX_LINE), workshop: row(SHAOXING, SX_WORKSHOP), factory: row(SHAOXING, SX_FACTORY) };
@@ -67,14 +69,14 @@ export const SHAOXING_ROWS = { none: row(SHAOXING, SX_NO), line: row(SHAOXING, S
 /**
  * 浦江 (seed 004 三): registered, 600 万元 in total of which 200 digital (33%), 1 year, both 数字工厂
  * items and all three 中小企业 items ticked, everything else not: meets 数字工厂 (500, 30%, 200,
- * 2 years) and 中小企业 (1 year); 智能工厂 lacks 800, 300 and its five items (7); 未来工厂 lacks 2000
- * and its nine items (10).
+ * 2 years) and 中小企业 (1 year); 智能工厂 lacks 800, 300, its five items and 研发设计工具普及率 100%
+ * (8); 未来工厂 lacks 2000, its nine items and the same rate (11).
  */
 export const PUJIANG_ROW = row(
   PUJIANG,
   Object.fromEntries(
     PUJIANG.inputs.map((i) => {
-      const given: Record<string, unknown> = { "total-investment": 600, "digital-investment": 200, period: 1 };
+      const given: Record<string, unknown> = { "total-investment": 600, "digital-investment": 200, "design-tool-rate": 0, period: 1 };
       if (i.code in given) return [i.code, given[i.code]];
       return [i.code, i.code === "registered" || i.code.startsWith("digital-factory.") || i.code.startsWith("sme.") ? "是" : "否"];
     }),
@@ -88,6 +90,7 @@ export const PUJIANG_ROW = row(
  */
 export const NATIONAL_ADVANCED = row(NATIONAL, {
   ...allNo(NATIONAL),
+  "application.registered": true, "application.cooperation": true,
   "requirement.1": true, "requirement.2": true, "requirement.3": true, "requirement.4": true,
   maturity: 2, "stage.equipment": true, "stage.energy-carbon": true, "stage.supply-chain": "√",
   performance: "省内同行业领先", "advanced.effect-2": true,

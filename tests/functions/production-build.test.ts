@@ -6,7 +6,10 @@ import ts from "typescript";
 import * as functions from "../../functions/functions";
 import { FUNCTION_STRINGS } from "../../functions/strings";
 import { disagreements, type FunctionMetadata, type FunctionsMetadata } from "../../functions/metadata";
+import { Parser } from "acorn";
 import { addinBaseUrl, rebaseManifest } from "../../scripts/addin-url";
+import { addinTarget } from "../../scripts/addin-target";
+import downlevel from "../../scripts/downlevel-loader";
 import { checkBuild } from "../../scripts/manifest-check";
 import { encodePng } from "../../scripts/png";
 
@@ -240,6 +243,53 @@ describe("nothing from another host", () => {
       const foreign = urls.filter((u) => !u.startsWith(BASE) && !u.startsWith("http://schemas.microsoft.com/") && u !== "http://www.w3.org/2001/XMLSchema-instance");
       expect([file, foreign]).toEqual([file, []]);
     }
+  });
+});
+
+describe("the bundles parse in the oldest webview that runs the add-in", () => {
+  const { year } = addinTarget(ROOT);
+  const bundles = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+
+  it(`every dist/*.js parses as ES${year}, the target tsconfig.addin.json declares (libraries included)`, () => {
+    expect(bundles).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
+    for (const file of bundles) {
+      const code = readFileSync(join(DIST, file), "utf8");
+      let problem = "";
+      try {
+        Parser.parse(code, { ecmaVersion: year as 2019, sourceType: "script" });
+      } catch (e) {
+        const at = (e as { pos?: number }).pos ?? 0;
+        problem = `${(e as Error).message}: …${code.slice(Math.max(0, at - 60), at + 30)}…`;
+      }
+      expect([file, problem]).toEqual([file, ""]);
+    }
+  });
+
+  it("the downlevel loader rewrites a library's newer syntax and passes older code through untouched", () => {
+    const run = (source: string) => {
+      let out = "";
+      downlevel.call({ resourcePath: "lib.js", callback: (error, content) => (out = error ? String(error) : (content ?? "")) }, source);
+      return out;
+    };
+    const old = "export function f(a) { return a && a.b; }\n";
+    expect(run(old)).toBe(old);
+    const rewritten = run("export class K { static { this.n = 1; } }\nexport const f = (a) => a?.b ?? (a.c ??= 2);\n");
+    expect(rewritten).not.toMatch(/\?\.|\?\?|static \{/);
+    expect(() => Parser.parse(rewritten, { ecmaVersion: year as 2019, sourceType: "module" })).not.toThrow();
+  });
+
+  it("the check itself tells newer syntax apart", () => {
+    const parses = (code: string) => {
+      try {
+        Parser.parse(code, { ecmaVersion: year as 2019 });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(parses("var a = b && b.c;")).toBe(true);
+    expect(parses("var a = b?.c;")).toBe(year >= 2020);
+    expect(parses("a ??= 1;")).toBe(year >= 2021);
   });
 });
 

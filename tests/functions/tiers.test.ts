@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { shown, thrown } from "./excel";
-import { NATIONAL_ADVANCED, PUJIANG_ROW, SHAOXING, SHAOXING_ROWS, row } from "./fixtures";
+import { NATIONAL, NATIONAL_ADVANCED, PUJIANG_ROW, SHAOXING, SHAOXING_ROWS, row } from "./fixtures";
 import { tierCheck, tierGap } from "../../functions/functions";
 
 /**
@@ -15,7 +15,7 @@ const README_EXAMPLE = row(SHAOXING, JSON.parse(readFileSync(join(__dirname, "..
 describe("TIER_CHECK", () => {
   it("T1: the highest Shaoxing tier met, one per row, by official name; 未达标 when none; blank rows blank", () => {
     const { none, line, workshop, factory } = SHAOXING_ROWS;
-    expect(tierCheck("shaoxing", [line, workshop, factory, new Array(24).fill(""), none])).toEqual([
+    expect(tierCheck("shaoxing", [line, workshop, factory, new Array(SHAOXING.inputs.length).fill(""), none])).toEqual([
       ["生产线智能化改造项目"],
       ["智能制造示范车间"],
       ["智能工厂"],
@@ -47,7 +47,7 @@ describe("TIER_CHECK", () => {
     ["a rubric id", "shaoxing-discrete", [SHAOXING_ROWS.line], "#N/A", "scheme：“shaoxing-discrete”是评分表，不是认定方案（计分请用 SCORE_DISCRETE 或 SCORE_PROCESS）；认定方案有：shaoxing, national-2024, shanxi-2018, pujiang"],
     ["an unknown scheme", "zhejiang", [SHAOXING_ROWS.line], "#N/A", "scheme：没有编号为“zhejiang”的认定方案；认定方案有：shaoxing, national-2024, shanxi-2018, pujiang"],
     ["a scheme cell holding #N/A", new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable), [SHAOXING_ROWS.line], "#N/A", "scheme：单元格为错误值 #N/A"],
-    ["a range of the wrong width", "shaoxing", [SHAOXING_ROWS.line.slice(1)], "#VALUE!", 'inputs：每行应有 24 个答案（basic.1 到 factory.5，顺序见 INPUT_HEADERS("shaoxing")），区域有 23 列'],
+    ["a range of the wrong width", "shaoxing", [SHAOXING_ROWS.line.slice(1)], "#VALUE!", `inputs：每行应有 ${SHAOXING.inputs.length} 个答案（basic.1 到 factory.5，顺序见 INPUT_HEADERS("shaoxing")），区域有 ${SHAOXING.inputs.length - 1} 列`],
   ])("%s is refused", (_name, scheme, inputs, code, message) => {
     expect(shown(thrown(() => tierCheck(scheme, inputs)))).toEqual({ code, message });
   });
@@ -80,10 +80,22 @@ describe("TIER_GAP", () => {
     expect(advisory).toMatch(/^原则上应覆盖工厂建设环节.*（附件2 四\(一\) 注\[1\]）；原则上应覆盖研发设计环节.*（附件2 四\(一\) 注\[2\]）$/);
   });
 
+  // Issue 12 item 3: before T5, this row was 卓越级 with 先进级 failing.
+  it("T5: TIER_CHECK and TIER_GAP read the 2024 gradient as a ladder: 卓越级 without 生产作业 meets nothing and is told 基础级's coverage", () => {
+    const at = (code: string) => NATIONAL.inputs.findIndex((i) => i.code === code);
+    const r = [...NATIONAL_ADVANCED];
+    for (const [code, v] of Object.entries({ maturity: "三级", performance: "国内同行业领先", "excellent.effect-2": "是", "excellent.effect-3": "是", "excellent.effect-4": "是", "stage.equipment": "否" })) r[at(code)] = v;
+    expect(tierCheck("national-2024", [r])).toEqual([["未达标"]]);
+    const [[gap]] = tierGap("national-2024", [r]);
+    expect(gap).toMatch(/^下一级「基础级智能工厂」尚缺 1 项：覆盖生产作业环节/);
+    r[at("stage.quality")] = "是";
+    expect(tierCheck("national-2024", [r])).toEqual([["卓越级智能工厂"]]);
+  });
+
   it("T4: for independent types, each type not met with what it lacks", () => {
     const [[gap]] = tierGap("pujiang", [PUJIANG_ROW]);
     const [smart, future] = (gap as string).split("。");
-    expect(smart).toMatch(/^「智能工厂」缺 7 项：项目总投资（不含土建、工程）达800万元以上：项目总投资（不含土建、工程） 600 万元 < 800 万元（三\(二\)1）；/);
-    expect(future).toMatch(/^「未来工厂」缺 10 项：项目总投资（不含土建、工程）达2000万元以上：/);
+    expect(smart).toMatch(/^「智能工厂」缺 8 项：项目总投资（不含土建、工程）达800万元以上：项目总投资（不含土建、工程） 600 万元 < 800 万元（三\(二\)1）；/);
+    expect(future).toMatch(/^「未来工厂」缺 11 项：项目总投资（不含土建、工程）达2000万元以上：/);
   });
 });

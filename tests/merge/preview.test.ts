@@ -3,7 +3,7 @@
  * by the xlsx writer, read back by read-source, then previewed into a summary table.
  */
 import fc from "fast-check";
-import { accepted, enterpriseKey, previewMerge, type MergePreview } from "../../src/merge/preview";
+import { accepted, enterpriseKey, overLimit, previewMerge, type MergePreview } from "../../src/merge/preview";
 import { readSources, type SourceFile } from "../../src/merge/read-source";
 import { checkParams } from "../../src/sheets/params";
 import { SHEET_TEMPLATES } from "../../src/sheets/registry";
@@ -28,7 +28,7 @@ describe("previewMerge", () => {
     expect(preview.rows[1].values).toEqual(ROW_B);
     expect(preview.problems).toEqual([]);
     expect(preview.duplicates).toEqual([]);
-    expect(preview.overLimit).toBeNull();
+    expect(overLimit(preview, accepted(preview, new Set()))).toBeNull();
     expect(accepted(preview, new Set()).map((r) => r.id)).toEqual(preview.rows.map((r) => r.id));
   });
 
@@ -89,13 +89,16 @@ describe("previewMerge", () => {
 
   test("over the limit: 3 rows are within 综改示范区 (5) and over 省行业管理办公室 (2)", async () => {
     const sources = await readSources([await file("汇总.xlsx", [summaryPlan([ROW_A, ROW_B, ROW_C])])]);
-    expect(previewMerge(target("reform-zone"), sources).overLimit).toBeNull();
+    const within = previewMerge(target("reform-zone"), sources);
+    expect(overLimit(within, accepted(within, new Set()))).toBeNull();
     const over = previewMerge(target("industry-office"), sources);
     expect(over.recommender).toEqual({ id: "industry-office", name: "省行业管理办公室", limit: 2 });
-    expect(over.overLimit).toMatchObject({ limit: 2, count: 3 });
-    expect(over.overLimit?.message.zh).toContain("上限 2 项");
+    expect(overLimit(over, accepted(over, new Set()))).toMatchObject({ limit: 2, count: 3, duplicatesIn: [] });
+    expect(overLimit(over, accepted(over, new Set()))?.message.zh).toContain("上限 2 项");
     // A warning: the rows are still there to choose from.
     expect(accepted(over, new Set())).toHaveLength(3);
+    // Dropping one row brings the count within the limit.
+    expect(overLimit(over, accepted(over, new Set(), new Set(["1:1:3"])))).toBeNull();
     expect(previewMerge(target("综改示范区管委会"), sources).recommender.limit).toBe(5);
     expect(() => previewMerge(target("nobody"), sources)).toThrow(/unknown recommender/);
   });
@@ -139,10 +142,10 @@ describe("previewMerge into the 2024 table (S2)", () => {
     expect(preview.rows[0].values.scenarios).toBe(first.scenarios);
     expect(preview.problems).toEqual([]);
     expect(preview.onePerYear).toEqual([expect.objectContaining({ enterprise: first.applicant, projects: [first["project-name"], other["project-name"]] })]);
-    expect(preview.overLimit).toBeNull();
+    expect(overLimit(preview, accepted(preview, new Set()))).toBeNull();
     expect(preview.skipped.map((s) => s.template)).toEqual(["shanxi-2018-application"]);
     const over = previewMerge({ template: "national-2024-summary", recommender: "city-miit", existing: [second] }, sources);
-    expect(over.overLimit).toMatchObject({ limit: 3, count: 4 });
+    expect(overLimit(over, accepted(over, new Set()))).toMatchObject({ limit: 3, count: 4 });
   });
 });
 
@@ -234,4 +237,46 @@ describe("accepted: property", () => {
     );
     expect(seen).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe("issue 12 item 6: the preview checks what build and extract check", () => {
+  test("a 典型场景实例 not written 环节名—场景名—实例名 is a problem of its cell, as build --data refuses it", async () => {
+    const [first, second] = NATIONAL_2024_SUMMARY_SAMPLE.rows;
+    const bad = { ...second, scenarios: "设备管理 远程监测" };
+    const sources = await readSources([await file("甲.xlsx", [summaryPlan([first, bad], { template: "national-2024-summary" })])]);
+    const preview = previewMerge({ template: "national-2024-summary", recommender: "city-miit" }, sources);
+    const scenarios = preview.problems.filter((p) => p.kind === "scenarios");
+    expect(scenarios).toEqual([expect.objectContaining({ severity: "error", file: "甲.xlsx", rowId: "1:1:2", column: "scenarios", cell: expect.stringMatching(/^[A-Z]+6$/) })]);
+    expect(scenarios[0].message.zh).toContain("环节名—场景名—实例名");
+    expect(preview.rows.map((r) => r.invalid)).toEqual([false, true]);
+    expect(accepted(preview, new Set()).map((r) => r.id)).toEqual(["1:1:1"]);
+
+    // build --data refuses the same row with the same words: one check, not two copies.
+    const template = SHEET_TEMPLATES.find((t) => t.id === "national-2024-summary");
+    const params = checkParams(template?.params ?? [], {});
+    if (!template || !params.ok) throw new Error("no national-2024-summary sheet");
+    const built = template.render(params.value, { recommender: "某市工信局", rows: [first, bad] });
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(built.problems.map((p) => p.message.zh)).toEqual([scenarios[0].message.zh.replace(/^[^：]+：/, "")]);
+  });
+
+  test("over the limit counts the rows written (after --drop), and says when duplicates are still both in", async () => {
+    const sources = await readSources([
+      await file("甲区.xlsx", [summaryPlan([ROW_A, ROW_B])]),
+      await file("乙区.xlsx", [summaryPlan([ROW_A, { ...ROW_C, mobile: "123" }])]),
+    ]);
+    // 省行业管理办公室: at most 2.
+    const preview = previewMerge(target("industry-office"), sources);
+    // The invalid row is not written, so 3 rows count, not 4; both copies of 晋阳液压 are in.
+    const all = overLimit(preview, accepted(preview, new Set()));
+    expect(all).toMatchObject({ limit: 2, count: 3, duplicatesIn: [{ enterprise: ROW_A.enterprise, rowIds: ["1:1:1", "2:1:1"] }] });
+    expect(all?.message.zh).toBe(`共 3 项，超过省行业管理办公室的推荐上限 2 项；其中 1 家企业的重复行仍都在内：${ROW_A.enterprise}（1:1:1, 2:1:1），每家只留一份可少 1 项`);
+    expect(all?.message.en).toContain("duplicates are still all in for 1 enterprise");
+    // Dropping the second copy: 2 rows, within the limit.
+    expect(overLimit(preview, accepted(preview, new Set(), new Set(["2:1:1"])))).toBeNull();
+    // Keeping the invalid row and dropping the copy: 3 rows again, no duplicate left to mention.
+    const kept = overLimit(preview, accepted(preview, new Set(["2:1:2"]), new Set(["2:1:1"])));
+    expect(kept).toMatchObject({ count: 3, duplicatesIn: [] });
+    expect(kept?.message.zh).toBe("共 3 项，超过省行业管理办公室的推荐上限 2 项");
+  });
 });

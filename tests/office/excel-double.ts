@@ -14,6 +14,7 @@
  * show with `calculate`. Everything else (formats, validations, layout…) is recorded as calls.
  */
 import { colLetter } from "../../src/sheets/formula";
+import { apiMember } from "./excel-api";
 
 export type Scalar = string | number | boolean;
 
@@ -230,6 +231,7 @@ class WorksheetDouble {
   readonly names: { add(name: string, range: RangeDouble): void };
   readonly freezePanes: unknown;
   readonly pageLayout: unknown;
+  readonly horizontalPageBreaks: { add(range: string): void };
   readonly protection: unknown;
 
   constructor(
@@ -240,13 +242,15 @@ class WorksheetDouble {
     this.names = {
       add: (name, range) => this.book.enqueue(`names.add ${name}`, [name, range.address], () => this.record("", "names.add", [name, range.address])),
     };
-    this.freezePanes = recorder((path, value) => this.queueRecord("", `freezePanes.${path}`, value instanceof RangeDouble ? value.address : value));
-    this.pageLayout = recorder((path, value) => this.queueRecord("", `pageLayout.${path}`, value));
+    this.freezePanes = recorder((path, value) => this.queueRecord("", `freezePanes.${path}`, value instanceof RangeDouble ? value.address : value), "WorksheetFreezePanes");
+    this.pageLayout = recorder((path, value) => this.queueRecord("", `pageLayout.${path}`, value), "PageLayout");
+    this.horizontalPageBreaks = { add: (range) => this.queueRecord("", "horizontalPageBreaks.add", range) };
     this.protection = recorder((path, value) =>
       this.book.enqueue(`protection.${path}`, value, () => {
         this.record("", `protection.${path}`, value);
         if (path === "protect") this.sheet().protected = true;
       }),
+      "WorksheetProtection",
     );
   }
 
@@ -274,6 +278,11 @@ class WorksheetDouble {
     return new RangeDouble(this.book, this, null);
   }
 
+  /** Recalculation is not an edit: Excel calculates a protected sheet too. */
+  calculate(markAllDirty: boolean): void {
+    this.book.enqueue("calculate", markAllDirty, () => this.book.log.push({ sheet: this.sheet().name, address: "", path: "calculate", value: markAllDirty }));
+  }
+
   activate(): void {
     this.book.enqueue("activate", null, () => (this.book.active = this.sheet().name));
   }
@@ -293,21 +302,35 @@ class WorksheetDouble {
   }
 }
 
-/** Any property set or listed method call below `path`, recorded; `getItem`/`add` give deeper objects. */
-function recorder(onSet: (path: string, value: unknown) => void, path = ""): unknown {
-  const calls = new Set(["setPrintTitleRows", "setPrintArea", "freezeAt", "freezeRows", "freezeColumns", "protect", "unprotect"]);
-  const deeper = new Set(["getItem", "add"]);
+/**
+ * Any property set or method call below `path` on an object of Excel class `className`, recorded.
+ * Whether a member is a property or a method, and which class a deeper path is on, come from the
+ * API's typings (excel-api.ts): a member Excel does not have, a method set as a property or a
+ * read-only property set is an error, as it would be in Excel. A method that returns an Excel
+ * object (conditionalFormats.add, getItem) gives that object; any other call is recorded.
+ */
+function recorder(onSet: (path: string, value: unknown) => void, className: string, path = ""): unknown {
   return new Proxy(
     {},
     {
       get(_, prop) {
         if (typeof prop !== "string") return undefined;
         const p = path ? `${path}.${prop}` : prop;
-        if (calls.has(prop)) return (...args: unknown[]) => onSet(p, args.length === 1 ? args[0] : args);
-        if (deeper.has(prop)) return (arg: unknown) => recorder(onSet, `${p}(${String(arg)})`);
-        return recorder(onSet, p);
+        const member = apiMember(className, prop);
+        if (member.kind === "method") {
+          if (member.next) {
+            const next = member.next;
+            return (arg: unknown) => recorder(onSet, next, `${p}(${String(arg)})`);
+          }
+          return (...args: unknown[]) => onSet(p, args.length === 1 ? args[0] : args);
+        }
+        if (!member.next) throw new Error(`Excel.${className}.${prop} is a value: the writer only sets it`);
+        return recorder(onSet, member.next, p);
       },
       set(_, prop, value) {
+        const member = apiMember(className, String(prop));
+        if (member.kind === "method") throw new Error(`Excel.${className}.${String(prop)} is a method, not a property to set`);
+        if (member.readonly) throw new Error(`Excel.${className}.${String(prop)} is read-only`);
         onSet(path ? `${path}.${String(prop)}` : String(prop), value);
         return true;
       },
@@ -360,9 +383,9 @@ class RangeDouble {
     readonly address: string | null,
   ) {
     const at = () => this.address ?? "";
-    this.format = recorder((path, value) => worksheet.queueRecord(at(), `format.${path}`, value));
-    this.dataValidation = recorder((path, value) => worksheet.queueRecord(at(), `dataValidation.${path}`, value));
-    this.conditionalFormats = recorder((path, value) => worksheet.queueRecord(at(), `conditionalFormats.${path}`, value));
+    this.format = recorder((path, value) => worksheet.queueRecord(at(), `format.${path}`, value), "RangeFormat");
+    this.dataValidation = recorder((path, value) => worksheet.queueRecord(at(), `dataValidation.${path}`, value), "DataValidation");
+    this.conditionalFormats = recorder((path, value) => worksheet.queueRecord(at(), `conditionalFormats.${path}`, value), "ConditionalFormatCollection");
     // Writes are intercepted: values, formulas, numberFormat, columnHidden.
     return new Proxy(this, {
       set: (target, prop, value) => {
@@ -374,6 +397,9 @@ class RangeDouble {
           worksheet.queueRecord(at(), prop, value);
           return true;
         }
+        // Anything else the writer sets must be a settable Excel.Range property (a typo is not).
+        const member = apiMember("Range", String(prop));
+        if (member.kind === "method" || member.readonly) throw new Error(`Excel.Range.${String(prop)} cannot be set`);
         return Reflect.set(target, prop, value);
       },
     });

@@ -1,6 +1,6 @@
 /**
  * insertPlans against the recording double: what reaches the workbook is exactly the plan, in at
- * most two syncs for every official sheet, without ever overwriting a sheet, and a failure comes
+ * most three syncs for every official sheet, without ever overwriting a sheet, and a failure comes
  * back as a result naming Office's cause.
  */
 import { batches, columnPoints, footerSections, insertPlans, jsonBytes, keepsAsTyped, planWrites, PAYLOAD_LIMIT } from "../../src/office/insert";
@@ -16,11 +16,11 @@ import { a1, WorkbookDouble } from "./excel-double";
 import { markerColumn, samplePlan } from "./support";
 
 describe("insertPlans writes every official sheet exactly as planned", () => {
-  it.each(SHEET_TEMPLATES.map((t) => [t.id, t] as const))("%s: values, formulas and marker, in at most 2 syncs", async (_, template) => {
+  it.each(SHEET_TEMPLATES.map((t) => [t.id, t] as const))("%s: values, formulas and marker, in 3 syncs (names, writes, calculation)", async (_, template) => {
     const plan = samplePlan(template);
     const book = new WorkbookDouble();
     const result = await insertPlans(book.run, [plan]);
-    expect(result).toEqual({ ok: true, sheets: [uniqueSheetName(plan.name, ["Sheet1"])], syncs: 2 });
+    expect(result).toEqual({ ok: true, sheets: [uniqueSheetName(plan.name, ["Sheet1"])], syncs: 3 });
     if (!result.ok) return;
     const sheet = book.mustSheet(result.sheets[0]);
     for (const c of plan.cells) {
@@ -38,16 +38,17 @@ describe("insertPlans writes every official sheet exactly as planned", () => {
     // Calculation suspended for the write; the sheet protected after everything else and shown.
     expect(book.suspended).toBe(1);
     const log = book.recorded(sheet.name);
-    if (plan.protection.enabled) expect(log[log.length - 1].path).toBe("protection.protect");
+    if (plan.protection.enabled) expect(log[log.length - 2].path).toBe("protection.protect");
+    expect(log[log.length - 1]).toMatchObject({ path: "calculate", value: true });
     expect(book.active).toBe(sheet.name);
     expect(book.requests[1]).toBeLessThan(PAYLOAD_LIMIT / 4);
   });
 
-  it("inserts every official sheet at once in two syncs, each under a unique name", async () => {
+  it("inserts every official sheet at once in three syncs, each under a unique name", async () => {
     const plans = SHEET_TEMPLATES.map((t) => samplePlan(t));
     const book = new WorkbookDouble({ sheets: ["Sheet1", plans[0].name] });
     const result = await insertPlans(book.run, plans);
-    expect(result.ok && result.syncs).toBe(2);
+    expect(result.ok && result.syncs).toBe(3);
     if (!result.ok) return;
     expect(new Set(result.sheets.map((n) => n.toLowerCase())).size).toBe(plans.length);
     expect(result.sheets[0]).toBe(`${plans[0].name} (2)`.length <= 31 ? `${plans[0].name} (2)` : expect.stringMatching(/ \(2\)$/));
@@ -56,12 +57,27 @@ describe("insertPlans writes every official sheet exactly as planned", () => {
   });
 });
 
+describe("calculation after the write", () => {
+  it("each new sheet is calculated (all marked dirty) in a sync after the writes that suspended calculation", async () => {
+    const book = new WorkbookDouble({ sheets: ["Sheet1"] });
+    const result = await insertPlans(book.run, [smallPlan("甲"), smallPlan("乙")]);
+    expect(result).toMatchObject({ ok: true, syncs: 3 });
+    expect(book.log.filter((r) => r.path === "calculate")).toEqual([
+      { sheet: "甲", address: "", path: "calculate", value: true },
+      { sheet: "乙", address: "", path: "calculate", value: true },
+    ]);
+    // Two requests carried writes under suspended calculation; the last one only calculates.
+    expect(book.suspended).toBe(1);
+    expect(book.requests[2]).toBeLessThan(1_000);
+  });
+});
+
 describe("insertPlans never overwrites", () => {
   it('a taken name becomes "名 (2)", then "名 (3)"; the existing sheet keeps its cells', async () => {
     const book = new WorkbookDouble({ sheets: ["表1", "表1 (2)"] });
     book.mustSheet("表1").put(2, 2, { value: "mine" });
     const result = await insertPlans(book.run, [smallPlan("表1"), smallPlan("表1")]);
-    expect(result).toEqual({ ok: true, sheets: ["表1 (3)", "表1 (4)"], syncs: 2 });
+    expect(result).toEqual({ ok: true, sheets: ["表1 (3)", "表1 (4)"], syncs: 3 });
     expect(book.mustSheet("表1").get(2, 2)?.value).toBe("mine");
     expect(book.mustSheet("表1").cells.size).toBe(1);
     expect(book.sheets.map((s) => s.name)).toEqual(["表1", "表1 (2)", "表1 (3)", "表1 (4)"]);
@@ -110,8 +126,15 @@ describe("the rest of the plan", () => {
     expect(at("dataValidation.errorAlert")[0][1]).toEqual({ showAlert: true, style: "Stop", title: "输入有误", message: "比率应在 0 到 100% 之间" });
     expect(at("dataValidation.prompt")).toEqual([["B3:B3", { showPrompt: true, title: "填写说明", message: "填 0–100%" }]]);
     expect(at("dataValidation.ignoreBlanks")).toEqual([["B3:B3", true], ["B4:B4", true]]);
-    expect(at("conditionalFormats.add(Custom).custom.rule.formula")).toEqual([["B5:B5", "=B5>=10"]]);
-    expect(at("conditionalFormats.add(Custom).custom.format.fill.color")).toEqual([["B5:B5", "#C6EFCE"]]);
+    // The plan's own rule, then the input shade on blank answers (PlanBuilder: a fill that prints in no spreadsheet once answered).
+    expect(at("conditionalFormats.add(Custom).custom.rule.formula")).toEqual([
+      ["B5:B5", "=B5>=10"],
+      ["B3:B4", "=ISBLANK(B3)"],
+    ]);
+    expect(at("conditionalFormats.add(Custom).custom.format.fill.color")).toEqual([
+      ["B5:B5", "#C6EFCE"],
+      ["B3:B4", "#FFF2CC"],
+    ]);
     expect(at("names.add")).toEqual([["", ["总分", "B5:B5"]]]);
     expect(at("freezePanes.freezeAt")).toEqual([["", "A1:A2"]]);
     expect(at("merge")).toEqual([["A1:C1", false]]);
@@ -121,13 +144,16 @@ describe("the rest of the plan", () => {
     expect(at("pageLayout.setPrintTitleRows")).toEqual([["", "$1:$2"]]);
     expect(at("pageLayout.setPrintArea")).toEqual([["", "$A$1:$C$5"]]);
     expect(at("pageLayout.headersFooters.defaultForAllPages.centerFooter")).toEqual([["", "第 &P 页，共 &N 页"]]);
-    expect(at("pageLayout.leftMargin")).toEqual([["", 0.7 * 72]]);
+    // GB/T 9704, turned for landscape: left 35 mm (ruling F2).
+    expect(at("pageLayout.leftMargin")).toEqual([["", 1.378 * 72]]);
+    expect(at("pageLayout.blackAndWhite")).toEqual([["", true]]);
     expect(at("protection.protect")).toEqual([["", { allowFormatColumns: true, allowFormatRows: true }]]);
     expect(at("format.columnWidth")).toEqual([["A:A", columnPoints(20)], ["B:B", columnPoints(12)]]);
     expect(at("format.rowHeight")).toEqual([["1:1", 30]]);
     // Input cells unlocked; everything else stays locked (Excel's default).
     expect(at("format.protection.locked")).toEqual([["B3:B4", false]]);
-    expect(at("format.fill.color")).toContainEqual(["B3:B4", "#FFF2CC"]);
+    // The shade is the conditional format above, never a static fill (it would print).
+    expect(at("format.fill.color")).not.toContainEqual(["B3:B4", "#FFF2CC"]);
     expect(at("format.borders.getItem(InsideHorizontal).weight")).toContainEqual(["B3:B4", "Thin"]);
   });
 
@@ -182,10 +208,10 @@ describe("the 5 MB payload limit of Excel on the web", () => {
     const result = await insertPlans(book.run, [plan]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.syncs).toBeGreaterThan(2);
+    expect(result.syncs).toBeGreaterThan(3);
     expect(result.syncs).toBe(book.syncs);
     expect(Math.max(...book.requests)).toBeLessThan(PAYLOAD_LIMIT);
-    expect(book.suspended).toBe(result.syncs - 1);
+    expect(book.suspended).toBe(result.syncs - 2);
     const sheet = book.mustSheet("大表");
     expect(sheet.get(6000, 10)?.value).toBe(`${"智能制造评估".repeat(15)}6000-10`);
     expect(sheet.get(1, 1)?.value).toBe(`${"智能制造评估".repeat(15)}1-1`);
@@ -222,12 +248,12 @@ describe("the largest official sheets", () => {
     expect(split).toEqual(["shaoxing-discrete-batch"]);
   });
 
-  it("the 500-row discrete batch sheet arrives whole in 3 syncs, every request under 5 MB", async () => {
+  it("the 500-row discrete batch sheet arrives whole in 4 syncs, every request under 5 MB", async () => {
     const t = SHEET_TEMPLATES.find((x) => x.id === "shaoxing-discrete-batch")!;
     const plan = largest(t);
     const book = new WorkbookDouble();
     const result = await insertPlans(book.run, [plan]);
-    expect(result).toMatchObject({ ok: true, syncs: 3 });
+    expect(result).toMatchObject({ ok: true, syncs: 4 });
     expect(Math.max(...book.requests)).toBeLessThan(PAYLOAD_LIMIT);
     const sheet = book.mustSheet(plan.name);
     const formulas = plan.cells.filter((c) => c.formula !== undefined);

@@ -36,4 +36,13 @@ describe("checkRequirements", () => {
     });
     expect(r.ok || r.missing.length).toBe(REQUIREMENTS.length);
   });
+
+  it("states the real support (shared runtime: Microsoft 365, Office 2021+, web, Mac) and sends the others to the .xlsx files", () => {
+    const r = checkRequirements(excelUpTo("1.8"));
+    if (r.ok) throw new Error("1.8 should miss 1.9");
+    for (const host of ["Microsoft 365", "Office 2021", "Excel 网页版", "Mac 版 Excel", "WPS", "LibreOffice", ".xlsx"]) expect(r.message.zh).toContain(host);
+    for (const host of ["Microsoft 365", "Office 2021", "Excel on the web", "Excel on Mac", "WPS", "LibreOffice", ".xlsx"]) expect(r.message.en).toContain(host);
+    // Excel 2019 has neither the shared runtime nor ExcelApi 1.9: it is never offered as enough.
+    expect(r.message.en).not.toMatch(/Excel 2019 or later/);
+  });
 });

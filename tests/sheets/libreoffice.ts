@@ -36,15 +36,31 @@ const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** The workbook after LibreOffice opened, recalculated and saved it as .xlsx. */
 export async function recalculate(soffice: string, bytes: Buffer): Promise<Buffer> {
+  const [out] = await convert(soffice, [{ name: "in", bytes }], "xlsx");
+  return out;
+}
+
+/**
+ * Several workbooks printed to PDF by one LibreOffice launch (each launch costs seconds),
+ * recalculated first as `recalculate` does; the PDFs in the order given. Names are file names
+ * without extension, distinct.
+ */
+export async function printToPdf(soffice: string, workbooks: { name: string; bytes: Buffer }[]): Promise<Buffer[]> {
+  return convert(soffice, workbooks, "pdf");
+}
+
+async function convert(soffice: string, workbooks: { name: string; bytes: Buffer }[], format: "xlsx" | "pdf"): Promise<Buffer[]> {
   const dir = await mkdtemp(join(tmpdir(), "assessbook-lo-"));
   try {
     await mkdir(join(dir, "profile", "user"), { recursive: true });
+    await mkdir(join(dir, "in"));
     await writeFile(join(dir, "profile", "user", "registrymodifications.xcu"), PROFILE);
-    await writeFile(join(dir, "in.xlsx"), bytes);
-    await run(soffice, [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "in.xlsx")], {
+    const inputs = workbooks.map((w) => join(dir, "in", `${w.name}.xlsx`));
+    await Promise.all(workbooks.map((w, i) => writeFile(inputs[i], w.bytes)));
+    await run(soffice, [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--convert-to", format, "--outdir", join(dir, "out"), ...inputs], {
       timeout: 180_000,
     });
-    return await readFile(join(dir, "out", "in.xlsx"));
+    return await Promise.all(workbooks.map((w) => readFile(join(dir, "out", `${w.name}.${format}`))));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -19,10 +19,10 @@ function declaredFunctionIds(): string[] {
 describe.each<Lang>(["zh", "en"])("the task pane in %s", (lang) => {
   const t = STRINGS[lang];
 
-  it("shows the four tabs and the templates gallery first", () => {
+  it("shows the five tabs and the templates gallery first", () => {
     renderApp({ host: null, language: lang });
-    expect(screen.getAllByRole("tab").map((tab) => tab.id)).toEqual(["tab-templates", "tab-check", "tab-merge", "tab-functions"]);
-    expect(screen.getAllByRole("tab").map((tab) => tab.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false"]);
+    expect(screen.getAllByRole("tab").map((tab) => tab.id)).toEqual(["tab-templates", "tab-check", "tab-merge", "tab-export", "tab-functions"]);
+    expect(screen.getAllByRole("tab").map((tab) => tab.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false", "false"]);
     for (const name of Object.values(t.tabs)) expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByRole("tabpanel", { name: t.tabs.templates })).toBeTruthy();
     expect(screen.getAllByRole("group", { name: SHEET_TEMPLATES[0].title[lang] }).length).toBeGreaterThan(0);

@@ -38,7 +38,8 @@ describe("the templates load", () => {
   ])("%s passes loadTemplate", (id, raw) => {
     const t = loadTemplate(raw);
     expect(t.id).toBe(id);
-    expect(t.version).toBe(1);
+    // 2 for the summaries and forms: issue 11 moved their input cells (附件N row, working column, …).
+    expect(t.version).toBe(id === "national-2024-kpis" ? 1 : 2);
   });
 });
 
@@ -281,14 +282,16 @@ describe("seed 004 附件3 浦江县验收表", () => {
     ]);
   });
 
-  test("附件3 amounts in 万元, the share is a percent, 综合意见 carries 专家签字 and the three 备注", () => {
+  test("附件3 amounts in 万元, the share is a percent, 综合意见 carries 专家签字, the form its three 备注", () => {
     const fields = new Map(f.sections.flatMap((s) => s.fields).map((x) => [x.key, x]));
     expect(fields.get("equipment-amount")).toMatchObject({ type: "number", unit: { zh: "万元" } });
     expect(fields.get("digital-amount")).toMatchObject({ type: "number", unit: { zh: "万元" } });
     expect(fields.get("digital-share")?.type).toBe("percent");
-    const hint = fields.get("overall-opinion")?.hint?.zh ?? "";
-    expect(hint.startsWith("专家签字：")).toBe(true);
-    for (const note of ["验收时需考察软硬件实际运行情况", "数据造假等行为的，不予验收", "如果二次验收都不过则不再验收"]) expect(hint).toContain(note);
+    expect(fields.get("overall-opinion")?.signature?.zh).toBe("专家签字：");
+    expect(f.annex).toBe("附件3");
+    expect(f.notes?.label.zh).toBe("备注");
+    const notes = (f.notes?.items ?? []).map((i) => i.zh).join("；");
+    for (const note of ["验收时需考察软硬件实际运行情况", "数据造假等行为的，不予验收", "如果二次验收都不过则不再验收"]) expect(notes).toContain(note);
     expect(fields.get("content-and-results")?.hint?.zh).toContain("从以下3个方面进行描述");
   });
 

@@ -1,7 +1,7 @@
 import { SEEDS } from "../../templates/documents";
 import { GRADIENT_STAGES, GUIDE_STAGES } from "../../templates/guide-stages";
 import { loadTemplate, TemplateError } from "../../templates/load";
-import type { Condition, Scheme, SchemeSource } from "../../templates/schema";
+import { testInputs, type Condition, type Scheme, type SchemeSource } from "../../templates/schema";
 import { national2024 } from "../../templates/schemes/national-2024";
 import { pujiang } from "../../templates/schemes/pujiang";
 import { shanxi2018 } from "../../templates/schemes/shanxi-2018";
@@ -66,7 +66,7 @@ describe("every scheme loads and is well formed", () => {
 
   test.each(Object.values(scheme).map((s) => [s.id, s] as const))("%s: every input is read by at least one condition or derived value", (_id, s) => {
     const read = new Set([
-      ...allConditions(s).flatMap((c) => (c.test.kind === "any" ? c.test.inputs : [c.test.input])),
+      ...allConditions(s).flatMap((c) => testInputs(c.test)),
       ...s.derived.flatMap((d) => d.ratio),
     ]);
     expect(s.inputs.map((i) => i.code).filter((code) => !read.has(code))).toEqual([]);
@@ -114,14 +114,26 @@ describe("shaoxing (seed 003 第五至八条, ruling T1)", () => {
     expect(readers("network-rate")).toEqual(["line", "workshop", "factory"]);
   });
 
-  test("第八条(二) needs at least one of the five new modes of the annex", () => {
+  // Issue 12 item 4: the annex's key elements, item by item, instead of one tick per mode.
+  test("第八条(二) needs at least one of the five new modes of the annex with every key element (附件 一至五)", () => {
     const c = condition(s, "factory.2");
-    expect(c.test).toEqual({
-      kind: "any",
-      inputs: ["mode.discrete", "mode.process", "mode.networked", "mode.customization", "mode.remote-service"],
-      atLeast: 1,
-    });
-    for (const code of c.test.kind === "any" ? c.test.inputs : []) expect(s.inputs.find((i) => i.code === code)?.type).toBe("tick");
+    if (c.test.kind !== "groups") throw new Error("factory.2 is a groups test");
+    expect(c.test.atLeast).toBe(1);
+    expect(c.test.groups.map((g) => [g.name.zh, g.elements.length])).toEqual([
+      ["离散型智能制造模式", 8],
+      ["流程型智能制造模式", 10],
+      ["网络协同制造模式", 7],
+      ["大规模个性化定制模式", 5],
+      ["远程运维服务模式", 6],
+    ]);
+    // 附件 二、2 and 3: 自动数采率 and 自控投用率 达到90%以上, rates compared ≥ 0.9 (G1).
+    const process_ = c.test.groups[1].elements.filter((e) => e.kind === "compare");
+    expect(process_).toEqual([
+      { kind: "compare", input: "mode.process.data-rate", op: ">=", value: 0.9 },
+      { kind: "compare", input: "mode.process.control-rate", op: ">=", value: 0.9 },
+    ]);
+    for (const e of process_) expect(s.inputs.find((i) => i.code === e.input)?.type).toBe("rate");
+    expect(c.source).toMatchObject({ annex: "附件《智能制造新模式关键要素》", item: "第八条(二)" });
   });
 
   test("第八条(四) MES–ERP 互联互通 is a tick of 智能工厂", () => {
@@ -142,7 +154,9 @@ describe("national-2024 (seed 002 附件2, ruling T2)", () => {
   test("is a ladder 基础级 < 先进级 < 卓越级 < 领航级 with the four 基础要求 common", () => {
     expect(s.structure).toBe("ladder");
     expect(s.tiers.map((t) => t.id)).toEqual(["basic", "advanced", "excellent", "leading"]);
-    expect(s.common.map((c) => c.source.item)).toEqual(["一、1", "一、2", "一、3", "一、4"]);
+    // Issue 12 item 4: the notice's 申报条件 一(一) and 一(三) beside the four 基础要求 (附件2 一、1–4).
+    expect(s.common.map((c) => c.source.item)).toEqual(["一(一)", "一(三)", "一、1", "一、2", "一、3", "一、4"]);
+    expect(s.cumulative).toBe(true);
     for (const c of s.common) expect(c.test.kind).toBe("tick");
   });
 
@@ -159,15 +173,18 @@ describe("national-2024 (seed 002 附件2, ruling T2)", () => {
     { name: "先进级", tierId: "advanced", level: 2 },
     { name: "卓越级", tierId: "excellent", level: 3 },
     { name: "领航级", tierId: "leading", level: 4 },
-  ])("一、5 $name 成熟度达到 $level 级及以上 → maturity >= $level", ({ tierId, level }) => {
+  ])("一、5 $name 成熟度达到 $level 级及以上 → maturity at least that level", ({ tierId, level }) => {
     const c = condition(s, `${tierId}.maturity`);
     expect(c.tier).toBe(tierId);
     expect(c.source.item).toBe("一、5");
-    expect(c.test).toEqual({ kind: "compare", input: "maturity", op: ">=", value: level });
+    expect(c.test).toEqual({ kind: "level", input: "maturity", atLeast: `${"一二三四五"[level - 1]}级` });
   });
 
-  test("maturity is an integer 1–5", () => {
-    expect(s.inputs.find((i) => i.code === "maturity")).toMatchObject({ type: "integer", min: 1, max: 5 });
+  // Issue 12 item 7: a level, so 三级, 3级, 三 and 3 are all answers.
+  test("maturity is a level 一级…五级, each also written as its digit, with 级 or the numeral alone", () => {
+    const m = s.inputs.find((i) => i.code === "maturity");
+    expect(m?.type).toBe("level");
+    expect(m?.levels?.map((l) => [l.name.zh, ...l.aliases])).toEqual(["一", "二", "三", "四", "五"].map((n, i) => [`${n}级`, n, `${i + 1}级`, String(i + 1)]));
   });
 
   test.each([
@@ -216,7 +233,9 @@ describe("national-2024 (seed 002 附件2, ruling T2)", () => {
   test("a 环节 is covered when any of its guide 环节 is ticked (footnotes [1]–[5])", () => {
     for (const stage of GRADIENT_STAGES) {
       const c = condition(s, `leading.covers.${stage.code}`);
-      expect(c.test).toEqual({ kind: "any", inputs: stage.guideStages.map((g) => g.code), atLeast: 1 });
+      // 运营管理 is also covered by 多环节模式创新 (T2; issue 12 item 4).
+      const extra = stage.code === "operations" ? ["stage.multi-stage-innovation"] : [];
+      expect(c.test).toEqual({ kind: "any", inputs: [...stage.guideStages.map((g) => g.code), ...extra], atLeast: 1 });
       expect(c.source.item).toContain(stage.footnote);
     }
   });
@@ -325,7 +344,7 @@ describe("pujiang (seed 004 三、实施要求, ruling T4)", () => {
   });
 
   test("未来工厂 sets no absolute digital amount; 中小企业 no investment at all", () => {
-    const reads = (tierId: string) => tier(s, tierId).conditions.flatMap((c) => (c.test.kind === "any" ? c.test.inputs : [c.test.input]));
+    const reads = (tierId: string) => tier(s, tierId).conditions.flatMap((c) => testInputs(c.test));
     expect(reads("future-factory")).not.toContain("digital-investment");
     expect(reads("sme").filter((code) => code.includes("investment") || code === "digital-share")).toEqual([]);
   });

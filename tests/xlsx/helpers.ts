@@ -4,10 +4,13 @@ import { PlanBuilder } from "../../src/sheets/builder";
 import type { SheetMarker, SheetPlan } from "../../src/sheets/plan";
 import { STYLES } from "../../src/sheets/styles";
 import { writeWorkbook } from "../../src/xlsx/writer";
+import { expectWellFormed } from "./well-formed";
 
-/** The written bytes alone, as most tests open them. */
+/** The written bytes alone, as most tests open them; every part is held to strict XML first. */
 export async function write(plans: SheetPlan[]): Promise<Buffer> {
-  return (await writeWorkbook(plans)).bytes;
+  const { bytes } = await writeWorkbook(plans);
+  await expectWellFormed(bytes);
+  return bytes;
 }
 
 /** Opens written bytes with exceljs, as an independent look at what the file holds. */

@@ -3,6 +3,7 @@
  * workbook since, cells read as constants or formulas with their cached results.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { encodeMarker } from "../../src/sheets/marker";
 import { readWorkbook, UnreadableWorkbook } from "../../src/xlsx/reader";
 import { MARKER, load, smallPlan, write } from "./helpers";
@@ -79,4 +80,18 @@ test("bytes that are not an .xlsx workbook are an UnreadableWorkbook, not a cras
   await expect(readWorkbook(Buffer.from("序号,企业名称\n1,甲\n"))).rejects.toBeInstanceOf(UnreadableWorkbook);
   const truncated = (await write([smallPlan()])).subarray(0, 500);
   await expect(readWorkbook(truncated)).rejects.toBeInstanceOf(UnreadableWorkbook);
+});
+
+test("results Assessbook stored when writing are not taken for a spreadsheet's: read as not calculated until one saves the file", async () => {
+  const ours = await write([smallPlan()]);
+  const [fresh] = await readWorkbook(ours);
+  expect(fresh.cell(5, 2)).toEqual({ kind: "formula", formula: "IF(B3>=0.6,10,5)+SUM(B4)", result: null });
+  // The same file as a spreadsheet saves it: its own name in app.xml, the stored results its own.
+  const zip = await JSZip.loadAsync(ours);
+  const app = await (zip.file("docProps/app.xml") as JSZip.JSZipObject).async("string");
+  zip.file("docProps/app.xml", app.replace("<Application>Assessbook</Application>", "<Application>Microsoft Excel</Application>"));
+  const [saved] = await readWorkbook(await zip.generateAsync({ type: "nodebuffer" }));
+  expect(saved.cell(5, 2)).toEqual({ kind: "formula", formula: "IF(B3>=0.6,10,5)+SUM(B4)", result: 10 });
+  // A merged title reads as its top-left cell in both.
+  expect(saved.cell(1, 2)).toEqual({ kind: "value", value: "小表" });
 });

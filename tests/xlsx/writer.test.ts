@@ -1,7 +1,7 @@
 /**
  * The .xlsx writer, read back with exceljs (and the raw package where exceljs forgets):
- * everything a plan says is in the file, text never turns into a formula, and no formula
- * carries a result the writer made up.
+ * everything a plan says is in the file, text never turns into a formula, and each formula
+ * carries the result it computes (src/sheets/calc), never one made up.
  */
 import ExcelJS from "exceljs";
 import { PlanBuilder } from "../../src/sheets/builder";
@@ -23,21 +23,25 @@ describe("cells", () => {
     });
   });
 
-  test("formulas are written without '=' and without a cached result; numbers and booleans keep their type", async () => {
-    const plan = new PlanBuilder("式", MARKER).value(1, 1, 3).value(2, 1, true).formula(3, 1, "SUM(A1,1)").build();
+  test("formulas are written without '=' and with the result they compute cached; numbers and booleans keep their type", async () => {
+    const plan = new PlanBuilder("式", MARKER).value(1, 1, 3).value(2, 1, true).formula(3, 1, "SUM(A1,1)").formula(4, 1, 'IF(A2,"是","否")').build();
     const sheet = (await load(await write([plan]))).getWorksheet("式") as ExcelJS.Worksheet;
     expect(sheet.getCell("A1").value).toBe(3);
     expect(sheet.getCell("A2").value).toBe(true);
     expect(sheet.getCell("A3").type).toBe(ExcelJS.ValueType.Formula);
     expect(sheet.getCell("A3").formula).toBe("SUM(A1,1)");
-    expect(sheet.getCell("A3").result).toBeUndefined();
-    expect(await part(await write([plan]), "xl/worksheets/sheet1.xml")).toMatch(/<f>SUM\(A1,1\)<\/f><\/c>/);
+    // Issue 10: viewers that do not calculate (Protected View, phone previews) show the cached value.
+    expect(sheet.getCell("A3").result).toBe(4);
+    const xml = await part(await write([plan]), "xl/worksheets/sheet1.xml");
+    expect(xml).toMatch(/<f>SUM\(A1,1\)<\/f><v>4<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="A4"[^>]* t="str"><f>IF\(A2,&quot;是&quot;,&quot;否&quot;\)<\/f><v>是<\/v><\/c>/);
   });
 
   test("styles: font, fill, border, alignment, number format; merges, widths, hidden columns, heights", async () => {
     const plan = new PlanBuilder("样式", MARKER)
       .merge({ top: 1, left: 1, bottom: 1, right: 3 }, "标题", STYLES.title)
-      .value(2, 1, 0.625, { ...STYLES.input, numberFormat: "0.0%" })
+      // A fill of its own: the input shade itself is a conditional format on blank inputs (PlanBuilder).
+      .value(2, 1, 0.625, { ...STYLES.input, fill: "FFE2EFDA", numberFormat: "0.0%" })
       .width(1, 24)
       .width(4, 5, true)
       .height(1, 36)
@@ -50,7 +54,7 @@ describe("cells", () => {
     expect(sheet.getCell("C1").master.address).toBe("A1");
     const input = sheet.getCell("A2");
     expect(input.numFmt).toBe("0.0%");
-    expect(input.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
+    expect(input.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } });
     expect(input.border.left).toMatchObject({ style: "thin" });
     expect(input.border.right).toMatchObject({ style: "thin" });
     expect(sheet.getColumn(1).width).toBe(24);
@@ -98,7 +102,9 @@ describe("sheet features", () => {
 
   test("print setup: A4, orientation, one page wide, margins, print titles and area, page-numbered footer", () => {
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2", printArea: "A1:C5" });
-    expect(sheet.pageSetup.margins).toMatchObject({ left: 0.7, right: 0.7, top: 0.75, bottom: 0.75 });
+    // GB/T 9704 turned for a landscape table (ruling F2): top 28 mm, bottom 26 mm, left 35 mm, right 37 mm.
+    expect(sheet.pageSetup.margins).toMatchObject({ left: 1.378, right: 1.4567, top: 1.1024, bottom: 1.0236 });
+    expect(sheet.pageSetup.blackAndWhite).toBe(true);
     expect(sheet.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
   });
 

@@ -5,7 +5,7 @@
  * reaches a sheet, and what the sheet shows is exactly what the engine read: "☑" and TRUE are
  * written as 有, "62%" as the number 0.62 (formatted 62%), "leading" as 领先水平.
  */
-import type { InputDef, Text } from "../../../templates/schema";
+import { RATE_TYPES, type InputDef, type Text } from "../../../templates/schema";
 import { BLANK } from "../../core/answers";
 import { TICK_WORDS } from "../../core/format";
 import type { Value } from "../../core/inputs";
@@ -18,12 +18,6 @@ import { rateValidation } from "../validations";
  * every tick word the engine does, so a typed 是 or √ pasted past the dropdown still scores.
  */
 export const TICK_CHOICES = [TICK_WORDS.true.zh, TICK_WORDS.false.zh];
-
-/**
- * Improvements (生产效率提高 …) may exceed 100% or be negative (ruling G2); the bounds only keep
- * text out of the cell.
- */
-const IMPROVEMENT_BOUND = 1000;
 
 /** Rubric inputs are answers a rule scores; no scoring rule reads an amount (templates/schema.ts). */
 export const AMOUNTS_ARE_NOT_SCORED = "a rubric input is never an amount: templates/schema.ts lets no scoring rule read one";
@@ -38,7 +32,7 @@ export function answerCell(input: InputDef, value: Value): CellValue {
 
 /** The input cell's look: the shared input style, with a percent format for rates. */
 export function answerStyle(input: InputDef): Style {
-  const percent = input.type === "rate" || input.type === "improvement" || input.type === "tick-or-rate";
+  const percent = RATE_TYPES.includes(input.type) || input.type === "tick-or-rate";
   return percent ? { ...STYLES.input, numberFormat: PERCENT } : STYLES.input;
 }
 
@@ -58,16 +52,10 @@ export function answerValidation(input: InputDef, range: Range): Validation {
         error: fromList(TICK_CHOICES),
       };
     case "rate":
-      return rateValidation(range);
+    case "reduction":
     case "improvement":
-      return {
-        kind: "decimal",
-        range,
-        min: -IMPROVEMENT_BOUND,
-        max: IMPROVEMENT_BOUND,
-        prompt: { zh: "请填百分比，如 12%（可超过 100%）", en: "Enter a percentage, e.g. 12% (may exceed 100%)" },
-        error: { zh: "请填百分比数值，如 12%", en: "Enter a percentage, e.g. 12%" },
-      };
+      // Ruling G2, bounds from one place (validations.ts RATE_BOUNDS): a reduction above 100% is refused.
+      return rateValidation(range, input.type);
     case "level": {
       const names = (input.levels ?? []).map((l) => l.name.zh);
       return { kind: "list", range, options: names, prompt: choose(names), error: fromList(names) };

@@ -4,8 +4,15 @@
  * number of answers and whether the row is complete (ruling G3), all by native formulas. A
  * clerk consolidating a district's submissions fills it from an array of the score JSON.
  *
- * Rows: 1 title, 2 source, 3 how to fill, 4–6 headings (section, code, short label; repeated
- * when printed), then the enterprise rows. A row where nothing is answered shows no total.
+ * Rows: 1 title, 2 source, 3 how to fill and print, 4–6 headings (section, code, short label;
+ * repeated when printed), then the enterprise rows and the table's 注. A row where nothing is
+ * answered shows no total.
+ *
+ * Columns: 序号, 企业名称, 总分, then the answers and scores; the working columns (已填, 完整,
+ * 状态, 一致性提示) come last, right of the print area (ruling F2). Printing (F1): 55 / 42 columns
+ * fitted to one page would shrink 10-pt text to 3–4 pt, so the sheet prints at 100 % on A3
+ * landscape, three pages wide, with 序号, 企业名称 and 总分 and the headings on every page (on A4
+ * the same would take seven pages wide and two down for 20 enterprises).
  */
 import type { InputDef, Rubric, RubricItem, Text } from "../../../templates/schema";
 import { fail, ok, problem, type Problem, type Result } from "../../core/problems";
@@ -17,17 +24,27 @@ import { MARKS, STYLES } from "../styles";
 import { answerStyle, answerValidation } from "./answer-cells";
 import { answeredFormula, itemScoreFormula, recognisedFormula, warningFormula } from "./rule-formulas";
 import { HEADER_FIELDS, atIndex, readEnterprise, type EnterpriseData } from "./sheet-data";
-import { GENERAL, itemInputs, marker, sheetName, textValidation, titleRows } from "./sheet-layout";
+import { columnPoints, officialMargins, printableWidth } from "../print-layout";
+import { printedNote } from "../printed-text";
+import { GENERAL, heightFor, itemInputs, marker, sheetName, textValidation, titleRows } from "./sheet-layout";
 
 /** Most rows a batch sheet takes: a county's or a district's submissions, not a province's. */
 export const MAX_ROWS = 500;
 
-const COL = { serial: 1, enterprise: 2, total: 3, answered: 4, complete: 5, status: 6 } as const;
+const COL = { serial: 1, enterprise: 2, total: 3 } as const;
 const HEAD = { section: 4, code: 5, label: 6 } as const;
 const FIRST_ROW = 7;
 const ENTERPRISE: Text = { zh: "家企业", en: "Enterprise" };
-/** The title and the note span the first screenful of columns, to be read without scrolling. */
-const TITLE_SPAN = 20;
+/**
+ * Widths of the fixed columns, and the least widths of answer and score columns: a rate such as
+ * 12.0% and a heading such as 得分（10分） fit at 10–12 pt without "###" or a lone "）".
+ */
+const WIDTH = { serial: 5, enterprise: 32, total: 8, input: 8, item: 8.5 } as const;
+/** Answer and score columns are widened up to this much so the last printed page is as full as the others. */
+const MAX_STRETCH = 1.6;
+/** The printing choice, stated on the sheet (F1). */
+const PRINT_NOTE = "打印：A3 横向，按 100% 分多页宽打印，每页重复序号、企业名称、总分三列和表头，文字不小于 9 磅；表右侧的核对列在打印区域以外。";
+const PRINT = { paper: "A3", orientation: "landscape", fitToWidth: false } as const;
 /** What the 状态 column says of a row that answers anything; the conditional formats test these words. */
 const STATUS = { complete: "完整", unrecognised: "有答案无法识别" } as const;
 
@@ -74,8 +91,14 @@ export function renderBatch(id: string, rubric: Rubric, params: Params, data?: u
 class BatchSheet {
   private readonly b: PlanBuilder;
   private readonly columns: Column[] = [];
-  private readonly warningCol: number | undefined;
+  private readonly work: { answered: number; complete: number; status: number; warning?: number };
+  /** The last column that prints: the last score column. */
   private readonly last: number;
+  /** The title, the notes and the 注 span the columns of the first printed page right of the repeated ones. */
+  private readonly firstPage: number;
+  private readonly widths: { input: number; item: number };
+  /** The first column of each printed page band after the first. */
+  private readonly pageStarts: number[];
   private readonly inputs: ReadonlyMap<string, InputDef>;
 
   constructor(
@@ -85,12 +108,11 @@ class BatchSheet {
     private readonly data: EnterpriseData[],
   ) {
     this.b = new PlanBuilder(sheetName(rubric, "批量评分"), marker(id, rubric, params), {
-      orientation: "landscape",
-      fitToWidth: true,
+      ...PRINT,
       repeatRows: { first: HEAD.section, last: HEAD.label },
+      repeatColumns: { first: COL.serial, last: COL.total },
     });
-    let col = COL.status + 1;
-    if (rubric.consistency.length > 0) this.warningCol = col++;
+    let col = COL.total + 1;
     this.inputs = new Map(rubric.inputs.map((i) => [i.code, i]));
     for (const section of rubric.sections) {
       for (const item of section.items) {
@@ -99,50 +121,81 @@ class BatchSheet {
       }
     }
     this.last = col - 1;
+    this.work = { answered: col, complete: col + 1, status: col + 2, ...(rubric.consistency.length > 0 ? { warning: col + 3 } : {}) };
+    // Each page holds the repeated columns and a band of the others; widening those evenly (as
+    // far as the sheet still takes as few pages) fills the last page instead of leaving two
+    // columns on it. A little room is kept for how a spreadsheet rounds widths to pixels.
+    const band = 0.97 * (printableWidth({ ...PRINT, blackAndWhite: true, margins: officialMargins(PRINT.orientation) }) - columnPoints(WIDTH.serial + WIDTH.enterprise + WIDTH.total));
+    const widthsAt = (stretch: number) => ({ input: Math.round(WIDTH.input * stretch * 10) / 10, item: Math.round(WIDTH.item * stretch * 10) / 10 });
+    const bands = (w: { input: number; item: number }) => {
+      const pages: number[] = [];
+      let used = Infinity;
+      for (const c of this.columns) {
+        const points = columnPoints(c.input ? w.input : w.item);
+        if (used + points > band) {
+          pages.push(c.col);
+          used = 0;
+        }
+        used += points;
+      }
+      return pages;
+    };
+    const fewest = bands(widthsAt(1)).length;
+    let stretch = MAX_STRETCH;
+    while (stretch > 1 && bands(widthsAt(stretch)).length > fewest) stretch -= 0.02;
+    this.widths = widthsAt(Math.max(1, stretch));
+    const starts = bands(this.widths);
+    this.pageStarts = starts.slice(1);
+    const first = (starts[1] ?? this.last + 1) - 1;
+    this.firstPage = first;
   }
 
   build(): SheetPlan {
     const b = this.b;
-    titleRows(b, `${this.rubric.title.zh} 批量评分`, this.rubric, Math.min(this.last, TITLE_SPAN));
-    b.merge(
-      { top: 3, left: 1, bottom: 3, right: Math.min(this.last, TITLE_SPAN) },
-      "每行一家企业。勾选项选“有”或“无”；比率填百分比，如 62%；留空视为未填，计 0 分。“得分”列由公式按认定标准计算；整行未填的企业不显示总分。",
-      STYLES.note,
-    );
-    b.height(3, 30);
+    // Right of the repeated columns, which would print a clipped piece of them on every page.
+    const span = this.columns.filter((c) => c.col <= this.firstPage).reduce((sum, c) => sum + (c.input ? this.widths.input : this.widths.item), 0);
+    titleRows(b, `${this.rubric.title.zh} 批量评分`, this.rubric, this.firstPage, COL.total + 1, span);
+    const note = `每行一家企业。勾选项选“有”或“无”；比率填百分比，如 62%；留空视为未填，计 0 分。“得分”列由公式按认定标准计算；整行未填的企业不显示总分。${PRINT_NOTE}`;
+    b.merge({ top: 3, left: COL.total + 1, bottom: 3, right: this.firstPage }, note, STYLES.note);
+    b.height(3, heightFor([[note, span]]));
     this.headings();
     const rows = Number(this.params.rows);
     for (let i = 0; i < rows; i++) this.row(i);
     this.columnRules(rows);
-    b.freeze(FIRST_ROW, COL.total);
+    const bottom = this.tableNote(FIRST_ROW + rows);
+    b.print({ area: { top: 1, left: 1, bottom, right: this.last } });
+    b.freeze(FIRST_ROW, COL.total + 1);
     return b.build();
   }
 
   private headings(): void {
     const b = this.b;
     const fixed: [number, string, number][] = [
-      [COL.serial, "序号", 5],
-      [COL.enterprise, "企业名称", 26],
-      [COL.total, "总分", 8],
-      [COL.answered, "已填", 8],
-      [COL.complete, "完整", 7],
-      [COL.status, "状态", 14],
+      [COL.serial, "序号", WIDTH.serial],
+      [COL.enterprise, "企业名称", WIDTH.enterprise],
+      [COL.total, "总分", WIDTH.total],
+      [this.work.answered, "已填", 8],
+      [this.work.complete, "完整", 7],
+      [this.work.status, "状态", 14],
     ];
-    if (this.warningCol !== undefined) fixed.push([this.warningCol, "一致性提示", 24]);
+    if (this.work.warning !== undefined) fixed.push([this.work.warning, "一致性提示", 24]);
     for (const [col, text, width] of fixed) b.merge({ top: HEAD.section, left: col, bottom: HEAD.label, right: col }, text, STYLES.header).width(col, width);
     for (const section of this.rubric.sections) {
       const cols = this.columns.filter((c) => c.section === section.code);
-      const range = { top: HEAD.section, left: cols[0].col, bottom: HEAD.section, right: cols[cols.length - 1].col };
-      b.merge(range, `${section.code}.${section.name.zh}（${section.max}分）`, STYLES.header);
+      // A heading over columns on two printed pages is cut at the page and printed on each part:
+      // a merged cell across a page break prints its text once, partly into the margin.
+      const cuts = [cols[0].col, ...this.pageStarts.filter((c) => c > cols[0].col && c <= cols[cols.length - 1].col), cols[cols.length - 1].col + 1];
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        b.merge({ top: HEAD.section, left: cuts[i], bottom: HEAD.section, right: cuts[i + 1] - 1 }, `${section.code}.${section.name.zh}（${section.max}分）`, STYLES.header);
+      }
     }
     const small = { ...STYLES.header, font: { ...STYLES.header.font, size: 10 } };
     for (const c of this.columns) {
       if (c.input) {
-        b.value(HEAD.code, c.col, c.input.code, small).value(HEAD.label, c.col, this.shortLabel(c.input), small).width(c.col, 7);
+        b.value(HEAD.code, c.col, c.input.code, small).value(HEAD.label, c.col, this.shortLabel(c.input), small).width(c.col, this.widths.input);
       } else {
         const item = c.item as RubricItem;
-        const style = { ...small, fill: "FFE2EFDA" };
-        b.value(HEAD.code, c.col, item.code, style).value(HEAD.label, c.col, `得分\n（${item.max}分）`, style).width(c.col, 6);
+        b.value(HEAD.code, c.col, item.code, small).value(HEAD.label, c.col, `得分\n（${item.max}分）`, small).width(c.col, this.widths.item);
       }
     }
     b.height(HEAD.section, 30).height(HEAD.code, 18).height(HEAD.label, 72);
@@ -166,7 +219,7 @@ class BatchSheet {
     const bound = data !== undefined && data.answers.some((a) => a !== null);
     const cells = new Map(this.columns.filter((c) => c.input).map((c) => [(c.input as InputDef).code, ref(row, c.col)]));
     const cellOf = (code: string) => cells.get(code) as string;
-    const answered = ref(row, COL.answered);
+    const answered = ref(row, this.work.answered);
     const empty = `${answered}=0`;
 
     b.value(row, COL.serial, index + 1, { ...STYLES.label, horizontal: "center" });
@@ -193,20 +246,20 @@ class BatchSheet {
     b.formula(row, COL.total, `IF(${empty},"",ROUND(SUM(${sections.join(",")}),4))`, STYLES.computed);
     result("total", COL.total);
     const inputs = this.rubric.inputs;
-    b.formula(row, COL.answered, inputs.map((i) => answeredFormula(cellOf(i.code))).join("+"), { ...STYLES.computed, numberFormat: `0"/${inputs.length}"` });
-    result("answered", COL.answered);
-    b.formula(row, COL.complete, `IF(${empty},"",${answered}=${inputs.length})`, GENERAL);
-    result("complete", COL.complete);
+    b.formula(row, this.work.answered, inputs.map((i) => answeredFormula(cellOf(i.code))).join("+"), { ...STYLES.computed, numberFormat: `0"/${inputs.length}"` });
+    result("answered", this.work.answered);
+    b.formula(row, this.work.complete, `IF(${empty},"",${answered}=${inputs.length})`, GENERAL);
+    result("complete", this.work.complete);
     const recognised = inputs.map((i) => recognisedFormula(i, cellOf(i.code))).join("+");
     b.formula(
       row,
-      COL.status,
-      `IF(${empty},"",IF(${recognised}<${answered},${str(STATUS.unrecognised)},IF(${ref(row, COL.complete)},${str(STATUS.complete)},"未完成（缺 "&(${inputs.length}-${answered})&" 项）")))`,
+      this.work.status,
+      `IF(${empty},"",IF(${recognised}<${answered},${str(STATUS.unrecognised)},IF(${ref(row, this.work.complete)},${str(STATUS.complete)},"未完成（缺 "&(${inputs.length}-${answered})&" 项）")))`,
       { ...STYLES.label, horizontal: "center" },
     );
-    if (this.warningCol !== undefined) {
+    if (this.work.warning !== undefined) {
       const messages = this.rubric.consistency.map((r) => `IF(${warningFormula(r, cellOf)},${str(`${r.message.zh}。`)},"")`).join("&");
-      b.formula(row, this.warningCol, `IF(${empty},"",${messages})`, { ...STYLES.warning, border: "thin", font: { ...STYLES.warning.font, size: 10 } });
+      b.formula(row, this.work.warning, `IF(${empty},"",${messages})`, { ...STYLES.warning, border: "thin", font: { ...STYLES.warning.font, size: 10 } });
     }
   }
 
@@ -221,13 +274,22 @@ class BatchSheet {
         b.validate(answerValidation(c.input, range));
         // An answer the engine would refuse (a rate of 62, an unknown word) is marked where it is.
         const top = ref(FIRST_ROW, c.col);
-        b.highlight({ range, formula: `AND(${answeredFormula(top)},NOT(${recognisedFormula(c.input, top)}))`, style: MARKS.bad });
+        b.highlight({ range, formula: `AND(${answeredFormula(top)},NOT(${recognisedFormula(c.input, top, true)}))`, style: MARKS.bad });
       }
     }
     b.validate(textValidation(column(COL.enterprise), HEADER_FIELDS.enterprise));
-    const status = ref(FIRST_ROW, COL.status);
+    const status = ref(FIRST_ROW, this.work.status);
     const complete = str(STATUS.complete);
-    b.highlight({ range: column(COL.status), formula: `${status}=${complete}`, style: MARKS.good });
-    b.highlight({ range: column(COL.status), formula: `AND(${status}<>"",${status}<>${complete})`, style: MARKS.attention });
+    b.highlight({ range: column(this.work.status), formula: `${status}=${complete}`, style: MARKS.good });
+    b.highlight({ range: column(this.work.status), formula: `AND(${status}<>"",${status}<>${complete})`, style: MARKS.attention });
+  }
+
+  /** The official table's 注 under the last enterprise row, within the first page's width; returns its row. */
+  private tableNote(row: number): number {
+    const notes = this.rubric.notes;
+    if (!notes) return row - 1;
+    this.b.merge({ top: row, left: COL.total + 1, bottom: row, right: this.firstPage }, printedNote(notes), { ...STYLES.note, font: { ...STYLES.note.font, italic: false } });
+    this.b.height(row, 24);
+    return row;
   }
 }

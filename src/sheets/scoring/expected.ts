@@ -7,8 +7,8 @@
  * are exactly the plan's result keys.
  *
  * Keys: single sheet — total, section:<code>, item:<code> (the score that counts),
- * computed:<code> (before adjustment, ruling D4), answered, complete, warnings (D7; only for
- * rubrics with consistency rules). Batch — row:<index>:{total,answered,complete,item:<code>} for
+ * computed:<code> (before adjustment, ruling D4), answered, complete, warnings (D7 and G2's
+ * improvements above 100%; only for rubrics that can raise them). Batch — row:<index>:{total,answered,complete,item:<code>} for
  * each data row that answers anything (index 0-based, as in the data array). Panel — count;
  * mean, median and deviating once an expert has scored; trimmed from 3 experts on;
  * expert:<index>:total for each expert who scored anything.
@@ -20,6 +20,7 @@ import { fail, ok, problem, type Result } from "../../core/problems";
 import { score, splitAdjustments, type ScoreResult } from "../../core/score";
 import type { Params } from "../registry";
 import { readPanel, type PanelData } from "./panel-data";
+import { hasWarningsRow } from "./rule-formulas";
 import { HEADER_FIELDS } from "./sheet-data";
 
 export type Expected = Record<string, number | boolean>;
@@ -34,7 +35,7 @@ export function expectedSingle(rubric: Rubric, data: unknown): Result<Expected> 
     expected[`item:${i.code}`] = i.score;
     expected[`computed:${i.code}`] = i.computed;
   }
-  if (rubric.consistency.length > 0) expected.warnings = r.warnings.length;
+  if (hasWarningsRow(rubric)) expected.warnings = r.warnings.length;
   return ok(expected);
 }
 

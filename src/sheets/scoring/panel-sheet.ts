@@ -6,21 +6,27 @@
  * computes, rounded to the same 6 places.
  *
  * Rows: 1 title, 2 source, 3 enterprise and date, 4 headings and 5 expert names (both repeated
- * when printed), one row per item, then per-expert totals, counts and deviations, and the
- * panel's summary. Columns: section, item, short name, max, then one column per expert.
+ * when printed), one row per item, then per-expert totals, counts, deviations and a line for
+ * each expert to sign, and the panel's summary with the panel leader's signature line. Columns:
+ * section, item, short name, max, then one column per expert. Every score and figure shows two
+ * decimals, so a column of totals reads alike (76.94, 81.00, 80.57).
  */
 import type { Rubric, RubricItem } from "../../../templates/schema";
 import { fail, ok, type Result } from "../../core/problems";
 import { PlanBuilder } from "../builder";
 import { colLetter, rangeRef, ref, str } from "../formula";
-import type { Range, SheetPlan } from "../plan";
+import type { Range, SheetPlan, Style } from "../plan";
 import type { Params } from "../registry";
 import { MARKS, STYLES } from "../styles";
+import { keepTogether } from "../print-layout";
 import { readPanel, type PanelData } from "./panel-data";
 import { GENERAL, headerFields, heightFor, marker, sheetName, textValidation, titleRows } from "./sheet-layout";
 
 /** Deviation and the panel figures are rounded to 6 places, as src/core/panel.ts rounds them. */
 const DECIMALS = 6;
+/** How scores and figures are shown: two decimals throughout. */
+const SCORE_FORMAT = "0.00";
+const SCORE: Style = { ...STYLES.computed, numberFormat: SCORE_FORMAT };
 
 const COL = { section: 1, code: 2, name: 3, max: 4, firstExpert: 5 } as const;
 const ROW = { heading: 4, names: 5, firstItem: 6 } as const;
@@ -47,6 +53,7 @@ interface Layout {
   count: number;
   deviation: number;
   flag: number;
+  signature: number;
   summary: Record<"count" | "mean" | "median" | "trimmed" | "deviating" | "margin" | "incomplete", number>;
 }
 
@@ -57,6 +64,7 @@ class PanelSheet {
   private readonly lastCol: number;
   private readonly margin: number;
   private readonly at: Layout;
+  private readonly sections: { top: number; bottom: number }[] = [];
 
   constructor(
     id: string,
@@ -64,8 +72,9 @@ class PanelSheet {
     params: Params,
     private readonly data: PanelData,
   ) {
+    // Portrait: a tall list of items, five experts wide, fits two A4 pages at 0.8 (F1: 12 pt → 9.6 pt).
     this.b = new PlanBuilder(sheetName(rubric, "专家组评分"), marker(id, rubric, params), {
-      orientation: "landscape",
+      orientation: "portrait",
       fitToWidth: true,
       repeatRows: { first: ROW.heading, last: ROW.names },
     });
@@ -74,27 +83,32 @@ class PanelSheet {
     this.margin = Number(params.margin);
     this.lastCol = COL.firstExpert + this.experts - 1;
     const lastItem = ROW.firstItem + this.items.length - 1;
-    const first = lastItem + 6;
+    const first = lastItem + 7;
     this.at = {
       lastItem,
       total: lastItem + 1,
       count: lastItem + 2,
       deviation: lastItem + 3,
       flag: lastItem + 4,
+      signature: lastItem + 5,
       summary: { count: first, mean: first + 1, median: first + 2, trimmed: first + 3, deviating: first + 4, margin: first + 5, incomplete: first + 6 },
     };
   }
 
   build(): SheetPlan {
     const b = this.b;
-    titleRows(b, `${this.rubric.title.zh} 专家组评分`, this.rubric, this.lastCol);
-    headerFields(b, 3, [{ key: "enterprise", at: COL.section, labelTo: COL.code, to: COL.max }, { key: "date", at: COL.firstExpert, to: this.lastCol }], this.data);
+    titleRows(b, `${this.rubric.title.zh} 专家组评分`, this.rubric, this.lastCol, 1, 49 + 10 * this.experts);
+    headerFields(b, 3, [{ key: "enterprise", at: COL.section, labelTo: COL.code, to: COL.max }, { key: "date", at: COL.firstExpert, labelTo: COL.firstExpert + 1, to: this.lastCol }], this.data);
     this.headings();
     this.itemRows();
     this.perExpert();
     this.summary();
     b.freeze(ROW.firstItem, COL.firstExpert);
-    return b.build();
+    const plan = b.build();
+    // Sections (their labels merged down their rows), the per-expert block with its signatures,
+    // and the summary each stay on one page.
+    const blocks = [...this.sections, { top: this.at.total, bottom: this.at.signature }, { top: this.at.summary.count - 1, bottom: this.at.summary.incomplete + 2 }];
+    return { ...plan, print: { ...plan.print, breaks: keepTogether(plan, blocks) } };
   }
 
   private expertCol(i: number): number {
@@ -140,7 +154,7 @@ class PanelSheet {
         b.value(row, COL.name, item.short.zh, STYLES.label);
         b.value(row, COL.max, item.max, GENERAL);
         for (let i = 0; i < this.experts; i++) {
-          b.input(row, this.expertCol(i), expertCode(i, item.code), { ...STYLES.input, numberFormat: STYLES.computed.numberFormat }, this.data.experts[i]?.scores.get(item.code) ?? null);
+          b.input(row, this.expertCol(i), expertCode(i, item.code), { ...STYLES.input, numberFormat: SCORE_FORMAT }, this.data.experts[i]?.scores.get(item.code) ?? null);
         }
         b.validate({
           kind: "decimal",
@@ -155,6 +169,7 @@ class PanelSheet {
       }
       const label = `${section.code}.${section.name.zh}\n（${section.max}分）`;
       b.merge({ top, left: COL.section, bottom: row - 1, right: COL.section }, label, { ...STYLES.label, horizontal: "center" });
+      this.sections.push({ top, bottom: row - 1 });
     }
   }
 
@@ -175,14 +190,18 @@ class PanelSheet {
       [flag, `偏离中位数超过 ${this.margin} 分`],
     ];
     for (const [row, text] of labels) b.merge({ top: row, left: COL.section, bottom: row, right: COL.max }, text, { ...STYLES.header, horizontal: "right" });
+    // Each expert signs under their own column, by hand on the printed sheet.
+    b.merge({ top: this.at.signature, left: COL.section, bottom: this.at.signature, right: COL.max }, "专家签字", { ...STYLES.header, horizontal: "right" });
+    for (let i = 0; i < this.experts; i++) b.value(this.at.signature, this.expertCol(i), null, STYLES.label);
+    b.height(this.at.signature, 40);
     for (let i = 0; i < this.experts; i++) {
       const col = this.expertCol(i);
       const scores = `${ref(ROW.firstItem, col)}:${ref(lastItem, col)}`;
-      b.formula(total, col, `IF(COUNT(${scores})=0,"",ROUND(SUM(${scores}),4))`, STYLES.computed);
+      b.formula(total, col, `IF(COUNT(${scores})=0,"",ROUND(SUM(${scores}),4))`, SCORE);
       if (this.data.experts[i]?.scores.size) b.result(`expert:${i}:total`, total, col);
       b.formula(count, col, `COUNT(${scores})`, { ...STYLES.computed, numberFormat: `0"/${n}"` });
       const t = ref(total, col);
-      b.formula(deviation, col, `IF(AND(ISNUMBER(${t}),ISNUMBER(${median})),ROUND(${t}-${median},${DECIMALS}),"")`, STYLES.computed);
+      b.formula(deviation, col, `IF(AND(ISNUMBER(${t}),ISNUMBER(${median})),ROUND(${t}-${median},${DECIMALS}),"")`, SCORE);
       const d = ref(deviation, col);
       b.formula(flag, col, `IF(ISNUMBER(${d}),IF(ABS(${d})>${margin},${str(DEVIATES)},""),"")`, { ...STYLES.warning, border: "thin", horizontal: "center" });
     }
@@ -214,13 +233,13 @@ class PanelSheet {
     const scored = rangeRef(this.expertRow(counts), true);
     const figures: [keyof Layout["summary"], string, string | number, string][] = [
       ["count", "参评专家数（已评分）", `COUNT(${t})`, "0"],
-      ["mean", "平均分", `IF(${count}=0,"",ROUND(AVERAGE(${t}),${DECIMALS}))`, "0.0##"],
-      ["median", "中位数", `IF(${count}=0,"",ROUND(MEDIAN(${t}),${DECIMALS}))`, "0.0##"],
+      ["mean", "平均分", `IF(${count}=0,"",ROUND(AVERAGE(${t}),${DECIMALS}))`, SCORE_FORMAT],
+      ["median", "中位数", `IF(${count}=0,"",ROUND(MEDIAN(${t}),${DECIMALS}))`, SCORE_FORMAT],
       [
         "trimmed",
         "去掉一个最高分和一个最低分后的平均分",
         `IF(${count}>=3,ROUND((SUM(${t})-MAX(${t})-MIN(${t}))/(${count}-2),${DECIMALS}),"需至少 3 位专家评分，请用平均分或中位数")`,
-        "0.0##",
+        SCORE_FORMAT,
       ],
       ["deviating", "偏离中位数的专家人数", `COUNTIF(${rangeRef(this.expertRow(flag), true)},${str(DEVIATES)})`, "0"],
       ["margin", "偏离阈值（分）", this.margin, "General"],
@@ -237,5 +256,12 @@ class PanelSheet {
       if (this.hasEngineValue(key)) b.result(key, row, COL.max);
     }
     b.value(this.at.summary.count - 1, COL.section, "专家组汇总", { ...STYLES.label, font: { ...STYLES.label.font, bold: true }, border: undefined });
+    const sign = this.at.summary.incomplete + 2;
+    b.merge({ top: sign, left: COL.section, bottom: sign, right: this.lastCol }, "专家组组长签字：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日", {
+      ...STYLES.label,
+      border: undefined,
+      vertical: "bottom",
+    });
+    b.height(sign, 36);
   }
 }

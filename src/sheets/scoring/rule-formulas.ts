@@ -10,9 +10,10 @@
  * it; the sheets' input cells are number-formatted, so such text only arrives by pasting, and
  * is flagged rather than scored.
  */
-import { TICKED_WORDS, UNTICKED_WORDS } from "../../core/answers";
-import type { ConsistencyRule, InputDef, RubricItem } from "../../../templates/schema";
-import { isBlankCell, isOneOf, isTicked, num, valueOfWord } from "../formula";
+import { levelKey, TICKED_WORDS, UNTICKED_WORDS } from "../../core/answers";
+import type { ConsistencyRule, InputDef, Rubric, RubricItem } from "../../../templates/schema";
+import { isBlankCell, isOneOf, isOneOfInFormat, isTicked, levelIsOneOf, levelIsOneOfInFormat, levelValueOfWord, num } from "../formula";
+import { RATE_BOUNDS, type RateKind } from "../validations";
 import { AMOUNTS_ARE_NOT_SCORED } from "./answer-cells";
 
 /** Where an input code's answer is: an A1 reference. */
@@ -48,7 +49,7 @@ export function itemScoreFormula(item: RubricItem, cellOf: CellOf, inputs: Reado
     case "level": {
       const c = cellOf(rule.input);
       const words = levelWords(inputs.get(rule.input) as InputDef);
-      return valueOfWord(c, words.map(([w, level]) => [w, rule.points[level]]));
+      return levelValueOfWord(c, words.map(([w, level]) => [w, rule.points[level]]));
     }
   }
 }
@@ -61,24 +62,46 @@ export function answeredFormula(cell: string): string {
 /**
  * TRUE when the cell holds an answer the engine accepts for this input (src/core/answers.ts);
  * FALSE for a blank and for anything the engine would refuse, such as a rate of 62 (ruling G2).
+ * `inFormat`: the formula is a conditional format's (formula.ts isOneOfInFormat).
  */
-export function recognisedFormula(input: InputDef, cell: string): string {
+export function recognisedFormula(input: InputDef, cell: string, inFormat = false): string {
   const fraction = `AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=1)`;
+  const oneOf = inFormat ? isOneOfInFormat : isOneOf;
+  const bounded = (kind: RateKind) => {
+    const [min, max] = RATE_BOUNDS[kind];
+    const checks = [`ISNUMBER(${cell})`, ...(min === null ? [] : [`${cell}>=${num(min)}`]), ...(max === null ? [] : [`${cell}<=${num(max)}`])];
+    return checks.length === 1 ? checks[0] : `AND(${checks.join(",")})`;
+  };
+  const tickAnswer = oneOf(cell, [...TICKED_WORDS, ...UNTICKED_WORDS]);
   switch (input.type) {
     case "tick":
-      return isTickAnswer(cell);
+      return tickAnswer;
     case "tick-or-rate":
-      return `OR(${isTickAnswer(cell)},${fraction})`;
+      return `OR(${tickAnswer},${fraction})`;
     case "rate":
-      return fraction;
+    case "reduction":
     case "improvement":
-      return `ISNUMBER(${cell})`;
+      // Ruling G2: a reduction above 100% is 无法识别 as a rate of 62 is; an improvement is any number.
+      return bounded(input.type);
     case "level":
-      return isOneOf(cell, levelWords(input).map(([w]) => w));
+      return (inFormat ? levelIsOneOfInFormat : levelIsOneOf)(cell, levelWords(input).map(([w]) => w));
     case "number":
     case "integer":
       throw new Error(AMOUNTS_ARE_NOT_SCORED);
   }
+}
+
+/**
+ * TRUE when an improvement is read above 100% (ruling G2): scored as written, with a warning
+ * (src/core/rate-warnings.ts), which the sheet counts with the consistency warnings.
+ */
+export function improvementWarningFormula(cell: string): string {
+  return `AND(ISNUMBER(${cell}),${cell}>1)`;
+}
+
+/** A single sheet counts warnings (result "warnings") when its rubric can raise any: D7 rules or G2 improvements. */
+export function hasWarningsRow(rubric: Rubric): boolean {
+  return rubric.consistency.length > 0 || rubric.inputs.some((i) => i.type === "improvement");
 }
 
 /** TRUE when a consistency rule fires (ruling D7): its answer is ticked but not all it requires are. */
@@ -86,20 +109,15 @@ export function warningFormula(rule: ConsistencyRule, cellOf: CellOf): string {
   return `AND(${isTicked(cellOf(rule.when))},NOT(AND(${rule.requires.map((code) => isTicked(cellOf(code))).join(",")})))`;
 }
 
-/** Ticked or unticked: one lookup over both word lists. */
-function isTickAnswer(cell: string): string {
-  return isOneOf(cell, [...TICKED_WORDS, ...UNTICKED_WORDS]);
-}
-
 /**
  * Every spelling the engine accepts for a level (zh name, en name, aliases), paired with the
- * level's zh name. Built like the engine's lookup: lower-cased, a later level taking a word an
- * earlier one also claims. MATCH compares text case-insensitively, so lower case suffices.
+ * level's zh name. Built like the engine's lookup: keyed by levelKey (lower case, no spaces), a
+ * later level taking a word an earlier one also claims. "=" compares text case-insensitively.
  */
 export function levelWords(input: InputDef): [word: string, level: string][] {
   const words = new Map<string, string>();
   for (const level of input.levels ?? []) {
-    for (const w of [level.name.zh, level.name.en, ...level.aliases]) words.set(w.toLowerCase(), level.name.zh);
+    for (const w of [level.name.zh, level.name.en, ...level.aliases]) words.set(levelKey(w), level.name.zh);
   }
   return [...words];
 }

@@ -7,14 +7,16 @@ import type { PlanBuilder } from "../builder";
 import type { CellValue, Range, SheetMarker, Style, Validation } from "../plan";
 import type { Params } from "../registry";
 import { STYLES } from "../styles";
+import { fitHeight } from "../tables/common";
 import { HEADER_FIELDS, HEADER_MAX, type HeaderKey } from "./sheet-data";
 
 /**
  * Bumped when a layout changes where cells are. The marker's version combines it with the
  * rubric's version, because rows and columns are generated from the rubric: a workbook built
- * under another rubric or layout is then recognisably not this one.
+ * under another rubric or layout is then recognisably not this one. 2: the working cells moved
+ * out of the printed area and the 注 row was added (issue 11).
  */
-const LAYOUT_REVISION = 1;
+const LAYOUT_REVISION = 2;
 
 export function marker(template: string, rubric: Rubric, params: Params): SheetMarker {
   return { template, version: rubric.version * 100 + LAYOUT_REVISION, params };
@@ -31,10 +33,14 @@ export function sourceLine(rubric: Rubric): string {
   return `依据：${d.issuer.zh}（${d.reference}，${d.year} 年）${rubric.source.annex ?? rubric.source.item}`;
 }
 
-/** Title (row 1) and source (row 2) across columns 1..width. */
-export function titleRows(b: PlanBuilder, title: string, rubric: Rubric, width: number): void {
-  b.merge({ top: 1, left: 1, bottom: 1, right: width }, title, STYLES.title).height(1, 36);
-  b.merge({ top: 2, left: 1, bottom: 2, right: width }, sourceLine(rubric), STYLES.subtitle).height(2, 22);
+/**
+ * Title (row 1) and source (row 2) across columns left..right, `chars` wide in all: rows tall
+ * enough for the text to wrap inside them, never over the page's top margin.
+ */
+export function titleRows(b: PlanBuilder, title: string, rubric: Rubric, right: number, left = 1, chars = 120): void {
+  b.merge({ top: 1, left, bottom: 1, right }, title, STYLES.title).height(1, Math.max(40, fitHeight(title, chars * 0.9, 22)));
+  const source = sourceLine(rubric);
+  b.merge({ top: 2, left, bottom: 2, right }, source, STYLES.subtitle).height(2, Math.max(22, fitHeight(source, chars * 0.9, 14)));
 }
 
 export interface HeaderSpan {
@@ -96,8 +102,10 @@ export function heightFor(cells: [text: CellValue, width: number][], rows = 1): 
 }
 
 function linesOf(text: string, width: number): number {
+  // At 12 pt a CJK character is 2.2 digit widths (12 pt against 5.55 pt, print-layout.ts
+  // columnPoints) and a Latin one, in the CJK font, about 1.2.
   return text.split("\n").reduce((sum, line) => {
-    const units = [...line].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+    const units = [...line].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2.2 : 1.2), 0);
     return sum + Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
   }, 0);
 }

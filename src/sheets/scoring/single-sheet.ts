@@ -6,7 +6,8 @@
  *
  * Rows: 1 title, 2 source, 3 header fields, 4 column headings (repeated when printed), then one
  * row per input code, grouped by item and section, a subtotal row per section, 总分 and the
- * status rows.
+ * table's 注: what prints (ruling F2). The 状态 column and the rows under the 注 (填报情况,
+ * 一致性提示, 填报说明) are working cells for the screen, outside the print area.
  */
 import type { InputDef, Rubric, RubricItem } from "../../../templates/schema";
 import { NOT_ANSWERED } from "../../core/format";
@@ -17,9 +18,11 @@ import type { Range, SheetPlan, Style } from "../plan";
 import type { Params } from "../registry";
 import { MARKS, STYLES } from "../styles";
 import { adjustmentValidation, answerStyle, answerValidation } from "./answer-cells";
-import { answeredFormula, itemScoreFormula, recognisedFormula, warningFormula } from "./rule-formulas";
+import { improvementInputs } from "../../core/rate-warnings";
+import { answeredFormula, hasWarningsRow, improvementWarningFormula, itemScoreFormula, recognisedFormula, warningFormula } from "./rule-formulas";
 import { countText, optionsText } from "./rule-text";
 import { readEnterprise, type EnterpriseData } from "./sheet-data";
+import { fitLabel, printedNote } from "../printed-text";
 import { GENERAL, headerFields, heightFor, itemInputs, marker, sheetName, titleRows } from "./sheet-layout";
 
 /** Column of each part of the table. */
@@ -88,34 +91,39 @@ class SingleSheet {
 
   build(): SheetPlan {
     const b = this.b;
-    titleRows(b, this.rubric.title.zh, this.rubric, LAST);
+    titleRows(b, this.rubric.title.zh, this.rubric, COL.max, 1, Object.entries(WIDTHS).filter(([k]) => k !== "status").reduce((sum, [, w]) => sum + w, 0));
     headerFields(
       b,
       3,
       [
         { key: "enterprise", at: COL.section, labelTo: COL.code, to: COL.options },
-        { key: "date", at: COL.answer, to: COL.adjust },
-        { key: "expert", at: COL.score, labelTo: COL.max, to: COL.status },
+        { key: "date", at: COL.answer, labelTo: COL.computed, to: COL.max },
       ],
       this.data?.header ?? {},
     );
     for (const [key, col] of Object.entries(COL) as [keyof typeof COL, number][]) {
       b.value(HEADING_ROW, col, HEADINGS[key], STYLES.header).width(col, WIDTHS[key]);
     }
-    b.height(HEADING_ROW, 24).freeze(HEADING_ROW + 1, 1);
+    // Two lines: 计算得分 and 专家调整 wrap in their narrow columns.
+    b.height(HEADING_ROW, 34).freeze(HEADING_ROW + 1, 1);
 
     const firstBody = this.row;
     const subtotals = this.rubric.sections.map((section) => {
       const top = this.row;
       for (const item of section.items) this.item(item);
       const label = `${section.code}.${section.name.zh}\n（${section.max}分）`;
-      b.merge({ top, left: COL.section, bottom: this.row - 1, right: COL.section }, label, { ...STYLES.label, horizontal: "center" });
+      // At the top of its rows: centred in a section a page break cuts, it would print in the margin.
+      b.merge({ top, left: COL.section, bottom: this.row - 1, right: COL.section }, label, { ...STYLES.label, horizontal: "center", vertical: "top" });
       return this.subtotal(section.code, `${section.code}.${section.name.zh} 小计`, top, this.row - 1, section.max);
     });
     const statusRange = { top: firstBody, left: COL.status, bottom: this.row - 1, right: COL.status };
     this.total(subtotals);
+    this.tableNote();
+    this.signature();
+    b.print({ area: { top: 1, left: 1, bottom: this.row - 1, right: COL.max } });
+    this.row++;
     this.completeness(statusRange);
-    if (this.rubric.consistency.length > 0) this.warnings();
+    if (hasWarningsRow(this.rubric)) this.warnings();
     this.notes();
     this.highlights(statusRange, firstBody);
     return b.build();
@@ -130,7 +138,8 @@ class SingleSheet {
     const top = this.row;
     const bottom = top + codes.length - 1;
     const many = codes.length > 1;
-    const content = item.rule.kind === "count" ? `${item.name.zh}\n（${countText(item.rule)}）` : item.name.zh;
+    // Broken as typeset where it wraps, so its closing "）" never stands alone on a line.
+    const content = item.rule.kind === "count" ? fitLabel(`${item.name.zh}\n（${countText(item.rule)}）`, WIDTHS.content, 12) : item.name.zh;
     codes.forEach((code, k) => {
       const input = this.inputs.get(code) as InputDef;
       const row = top + k;
@@ -178,6 +187,22 @@ class SingleSheet {
     b.value(row, COL.max, this.rubric.max, GENERAL).value(row, COL.status, null, STYLES.label).height(row, 28);
   }
 
+  /** The official table's 注 under 总分 (seed 003), the last printed row. */
+  private tableNote(): void {
+    const notes = this.rubric.notes;
+    if (!notes) return;
+    const row = this.row++;
+    this.b.merge({ top: row, left: COL.section, bottom: row, right: COL.max }, printedNote(notes), { ...STYLES.note, font: { ...STYLES.note.font, size: 12, italic: false } }).height(row, 24);
+  }
+
+  /** 评审专家 and the expert's signature under the table: the sheet is signed on paper. */
+  private signature(): void {
+    const row = this.row++;
+    headerFields(this.b, row, [{ key: "expert", at: COL.section, labelTo: COL.code, to: COL.content }], this.data?.header ?? {});
+    this.b.merge({ top: row, left: COL.options, bottom: row, right: COL.options }, "签字：", { ...STYLES.label, border: undefined, horizontal: "right" });
+    this.b.height(row, 30);
+  }
+
   /** 已填 n / N 项, whether complete (G3), and a sentence saying what is missing or unrecognised. */
   private completeness(status: Range): void {
     const b = this.b;
@@ -206,11 +231,18 @@ class SingleSheet {
   private warnings(): void {
     const b = this.b;
     const row = this.row++;
-    const rules = this.rubric.consistency;
+    // D7's consistency rules, then G2's improvements above 100%, in the engine's order.
+    const fired = [
+      ...this.rubric.consistency.map((r) => ({ test: warningFormula(r, this.cellOf), message: `${r.message.zh}。` })),
+      ...improvementInputs(this.rubric).map((i) => {
+        const label = this.rubric.inputs[i.at].label.zh;
+        return { test: improvementWarningFormula(this.cellOf(i.code)), message: `${label}超过 100%，已按所填数值计（如 12 按 1200% 计；若指 12%，请填 12% 或 0.12）。` };
+      }),
+    ];
     const count = ref(row, COL.options);
     b.merge({ top: row, left: COL.section, bottom: row, right: COL.content }, "一致性提示", { ...STYLES.label, horizontal: "right" });
-    b.formula(row, COL.options, rules.map((r) => `IF(${warningFormula(r, this.cellOf)},1,0)`).join("+"), { ...STYLES.computed, numberFormat: `0" 条"` }).result("warnings", row, COL.options);
-    const messages = rules.map((r) => `IF(${warningFormula(r, this.cellOf)},${str(`${r.message.zh}。`)},"")`).join("&");
+    b.formula(row, COL.options, fired.map((f) => `IF(${f.test},1,0)`).join("+"), { ...STYLES.computed, numberFormat: `0" 条"` }).result("warnings", row, COL.options);
+    const messages = fired.map((f) => `IF(${f.test},${str(f.message)},"")`).join("&");
     b.merge({ top: row, left: COL.answer, bottom: row, right: LAST }, undefined, { ...STYLES.warning, border: "thin" });
     b.formula(row, COL.answer, `IF(${count}=0,"无",${messages})`, { ...STYLES.warning, border: "thin" });
     b.height(row, 36);

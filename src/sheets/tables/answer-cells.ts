@@ -4,20 +4,20 @@
  * One place per input type, so every sheet asks the same question the engine reads
  * (src/core/answers.ts).
  */
-import type { InputDef } from "../../../templates/schema";
+import { RATE_TYPES, type InputDef } from "../../../templates/schema";
 import { BLANK } from "../../core/answers";
 import type { Value } from "../../core/inputs";
 import { percent } from "../../core/format";
 import type { CellValue, Range, Validation } from "../plan";
 import { PERCENT } from "../styles";
-import { rateValidation } from "../validations";
+import { RATE_BOUNDS, rateValidation } from "../validations";
 
 const YES = "是";
 const NO = "否";
 
-/** Rates and improvements are fractions shown as percentages (ruling G2). */
+/** Rates, reductions and improvements are fractions shown as percentages (ruling G2). */
 export function answerFormat(def: InputDef): string | undefined {
-  if (def.type === "rate" || def.type === "improvement") return PERCENT;
+  if (RATE_TYPES.includes(def.type)) return PERCENT;
   if (def.type === "integer") return "0";
   return undefined;
 }
@@ -48,16 +48,9 @@ export function answerValidation(def: InputDef, range: Range): Validation | unde
         error: { zh: "请从下拉列表选择“是”或“否”", en: "Choose 是 or 否 from the list" },
       };
     case "rate":
-      return rateValidation(range, blank);
+    case "reduction":
     case "improvement":
-      return {
-        kind: "decimal",
-        range,
-        min: -100,
-        max: 100,
-        prompt: { zh: `填写百分比，如 12%（可超过 100% 或为负）；${blank.zh}`, en: `Enter a percentage such as 12% (may exceed 100% or be negative); ${blank.en}` },
-        error: { zh: "请填写百分比，如 12% 或 0.12", en: "Enter a percentage such as 12% or 0.12" },
-      };
+      return rateValidation(range, def.type, blank);
     case "number":
     case "integer": {
       const [min, max] = bounds(def);
@@ -105,7 +98,9 @@ export function answerValue(def: InputDef, value: Value): CellValue {
  */
 export function acceptsNumber(def: InputDef, cell: string): string | null {
   const checks: string[] = [];
-  if (def.type === "rate") checks.push(`${cell}>=0`, `${cell}<=1`);
+  const [min, max] = def.type === "rate" || def.type === "reduction" || def.type === "improvement" ? RATE_BOUNDS[def.type] : [null, null];
+  if (min !== null) checks.push(`${cell}>=${min}`);
+  if (max !== null) checks.push(`${cell}<=${max}`);
   if (def.type === "number" || def.type === "integer") {
     if (def.min !== undefined) checks.push(`${cell}>=${def.min}`);
     if (def.max !== undefined) checks.push(`${cell}<=${def.max}`);
@@ -117,6 +112,6 @@ export function acceptsNumber(def: InputDef, cell: string): string | null {
 
 /** A threshold as people write it: 70%, 500 万元, 2. */
 export function showNumber(def: InputDef | undefined, n: number): string {
-  if (!def || def.type === "rate" || def.type === "improvement") return percent(n);
+  if (!def || RATE_TYPES.includes(def.type)) return percent(n);
   return def.unit ? `${n} ${def.unit.zh}` : String(n);
 }

@@ -9,7 +9,8 @@
  * malformed answer as met.
  */
 import type { Condition, ConditionTest, DerivedValue, InputDef, Scheme } from "../../../templates/schema";
-import { isBlankCell, isTicked, isUnticked, num, str } from "../formula";
+import { levelKey } from "../../core/answers";
+import { isBlankCell, isTicked, isUnticked, levelHits, num, str } from "../formula";
 import { acceptsNumber, showNumber } from "./answer-cells";
 
 export const STATE = {
@@ -47,8 +48,19 @@ export function operands(scheme: Scheme, refs: ReadonlyMap<string, string>): Ope
   };
 }
 
+/**
+ * A groups test's elements as the sheet lays them out: each element on a row of its own (its
+ * own state formula in `results`), the rows of all groups one contiguous range.
+ */
+export interface GroupCells {
+  /** Per group, the result cells of its elements. */
+  results: string[][];
+  /** The range spanning every element's result cell, for COUNTIF. */
+  range: string;
+}
+
 /** The formula giving the condition's state; an advisory condition says 需书面说明 instead of 不满足. */
-export function conditionFormula(c: Condition, ops: Operands): string {
+export function conditionFormula(c: Condition, ops: Operands, groups?: GroupCells): string {
   const unmet = str(c.severity === "advisory" ? STATE.justify : STATE.unmet);
   const [met, blank, invalid] = [str(STATE.met), str(STATE.blank), str(STATE.invalid)];
   const test = c.test;
@@ -70,8 +82,18 @@ export function conditionFormula(c: Condition, ops: Operands): string {
       const cell = ops.ref(test.input);
       const { words, ranks } = levelWords(ops.input(test.input));
       const required = ops.input(test.input)?.levels?.findIndex((l) => l.name.zh === test.atLeast) ?? -1;
-      const hit = `(TRIM(${cell})=${words})`;
+      const hit = levelHits(cell, words);
       return `IF(${isBlankCell(cell)},${blank},IF(SUMPRODUCT(--${hit})=0,${invalid},IF(SUMPRODUCT(${hit}*${ranks})>=${required},${met},${unmet})))`;
+    }
+    case "groups": {
+      // A group is complete when each element's row says 满足; an element's malformed answer
+      // makes the condition 输入有误, as the engine refuses the whole answer set.
+      if (!groups) throw new Error(`${c.id}: a groups test needs its elements' cells`);
+      const complete = groups.results.map((cells) => `--AND(${cells.map((cell) => `${cell}=${met}`).join(",")})`);
+      return (
+        `IF(COUNTIF(${groups.range},${invalid})>0,${invalid},IF(SUM(${complete.join(",")})>=${test.atLeast},${met},` +
+        `IF(COUNTIF(${groups.range},${blank})>0,${blank},${unmet})))`
+      );
     }
     case "compare": {
       const cell = ops.ref(test.input);
@@ -95,24 +117,22 @@ export function countOf(cells: string[], test: (cell: string) => string): string
 
 /**
  * Every word the engine accepts for a level (zh name, en name, aliases; compared without case,
- * as `=` does) and each word's rank, as two parallel array constants. `=` rather than MATCH,
- * because MATCH would read * and ? in an answer as wildcards.
+ * as `=` does) and each word's rank as an array constant parallel to wordHits(cell, words).
  */
-function levelWords(def: InputDef | undefined): { words: string; ranks: string } {
-  const words: string[] = [];
-  const ranks: number[] = [];
+function levelWords(def: InputDef | undefined): { words: string[]; ranks: string } {
+  // Keyed as the engine keys them (levelKey: no case, no spaces), a later level taking a word
+  // an earlier one also claims, so each word is counted once.
+  const byWord = new Map<string, number>();
   (def?.levels ?? []).forEach((l, rank) => {
-    for (const w of [l.name.zh, l.name.en, ...l.aliases]) {
-      words.push(str(w));
-      ranks.push(rank);
-    }
+    for (const w of [l.name.zh, l.name.en, ...l.aliases]) byWord.set(levelKey(w), rank);
   });
-  return { words: `{${words.join(",")}}`, ranks: `{${ranks.join(",")}}` };
+  return { words: [...byWord.keys()], ranks: `{${[...byWord.values()].join(",")}}` };
 }
 
 /**
  * A derived ratio (numerator / denominator) computed on the sheet: "" while an input is blank,
- * 无法计算 when the denominator is 0, 输入有误 when an input is not an accepted number.
+ * 无法计算 when the denominator is 0, 输入有误 when an input is not an accepted number or the
+ * part exceeds its whole (ruling G2).
  */
 export function ratioFormula(d: DerivedValue, ops: Operands): string {
   const [n, m] = d.ratio.map((code) => ops.ref(code));
@@ -122,7 +142,8 @@ export function ratioFormula(d: DerivedValue, ops: Operands): string {
     return accepted ? [accepted] : [];
   });
   const divide = `IF(${m}=0,${str(NO_RATIO)},${n}/${m})`;
-  const checked = checks.length ? `IF(AND(${checks.join(",")}),${divide},${str(STATE.invalid)})` : divide;
+  // Ruling G2: a part larger than its whole is refused (src/core/tier.ts partsLargerThanWholes).
+  const checked = `IF(AND(${[...checks, `${n}<=${m}`].join(",")}),${divide},${str(STATE.invalid)})`;
   return `IF(OR(${isBlankCell(n)},${isBlankCell(m)}),"",IF(AND(ISNUMBER(${n}),ISNUMBER(${m})),${checked},${str(STATE.invalid)}))`;
 }
 
@@ -137,7 +158,14 @@ export function requirement(test: ConditionTest, ops: Operands): string {
       return `不低于“${test.atLeast}”`;
     case "compare":
       return `${OP_SIGNS[test.op]} ${showNumber(ops.input(test.input), test.value)}`;
+    case "groups":
+      return `至少 ${test.atLeast} 组全部满足`;
   }
+}
+
+/** How many groups have every element met, from the element rows' states (shown in the 填写 column). */
+export function completeGroups(groups: GroupCells): string {
+  return `SUM(${groups.results.map((cells) => `--AND(${cells.map((cell) => `${cell}=${str(STATE.met)}`).join(",")})`).join(",")})`;
 }
 
 /** Brackets and what follows them are dropped from labels in short names: 项目总投资（不含土建、工程） → 项目总投资. */

@@ -14,7 +14,7 @@
 import type { Form, FormField } from "../../../templates/schema";
 import { isBlank, isProblem, readNumber, readRate, readTick, show } from "../../core/answers";
 import type { Result } from "../../core/problems";
-import { checkEmail, checkMobile } from "../../core/validators";
+import { checkEmail, checkMobile, checkOrgCode } from "../../core/validators";
 import type { CellValue } from "../plan";
 import { Collector, expectObject, isRecord, kindOf } from "./common";
 
@@ -49,8 +49,15 @@ function readField(out: Collector, f: FormField, raw: unknown): FieldValue | und
   switch (f.type) {
     case "text":
     case "period":
-    case "phone":
-      return text(out, f.key, raw);
+    case "phone": {
+      const s = text(out, f.key, raw);
+      if (f.check !== "credit-code" || s === undefined) return s;
+      // Ruling S3: 18 characters are a 统一社会信用代码 (申报书 组织机构代码, issue 12).
+      const check = checkOrgCode(s);
+      if (check.valid || !check.reason) return s;
+      out.add(f.key, check.reason.zh, check.reason.en);
+      return undefined;
+    }
     case "longtext": {
       const s = text(out, f.key, raw);
       const length = typeof s === "string" ? Array.from(s).length : 0;

@@ -12,6 +12,7 @@ import { isBlankCell, ref, str } from "../formula";
 import { checkParams } from "../params";
 import type { Range, SheetPlan, Validation } from "../plan";
 import type { ParamDef, SheetTemplate } from "../registry";
+import { fitLabel } from "../printed-text";
 import { MARKS, PERCENT, STYLES } from "../styles";
 import { basisLine, fitHeight, marker } from "./common";
 import { expectedKpis, isRateLevel, KPI_STATUS, readKpiData, type IndicatorData, type KpiData } from "./kpi-data";
@@ -59,7 +60,9 @@ function draw(set: KpiSet, name: string, periods: number, data: KpiData): SheetP
     status: COL.firstPeriod + periods + 3,
   };
   const last = col.status;
-  const b = new PlanBuilder(name, marker(set, { periods }), { orientation: "landscape", fitToWidth: true, repeatRows: { first: ROW.header, last: ROW.labels } });
+  // A3: the 20 indicators with four periods and their computed columns are about 166 characters
+  // wide, which on A4 would print 11-pt text at 7.6 pt; on A3 landscape it prints at full size (F1).
+  const b = new PlanBuilder(name, marker(set, { periods }), { paper: "A3", orientation: "landscape", fitToWidth: true, repeatRows: { first: ROW.header, last: ROW.labels } });
   [5, 30, 6, 12, 16, 11].forEach((w, i) => b.width(i + 1, w));
   for (let c = COL.firstPeriod; c <= last; c++) b.width(c, c === col.status ? 9 : 11);
 
@@ -68,7 +71,8 @@ function draw(set: KpiSet, name: string, periods: number, data: KpiData): SheetP
   const how =
     "变化类指标（提升、缩短、降低……）的基期值和各期数值填“计量对象”本身（如研制周期的天数），指标值由公式按名称方向计算较基期的相对变化；" +
     "水平类指标直接填指标值，百分比填 62% 或 0.62。当前值取最近一个已填的期间；指标值不低于目标值为达标。";
-  b.merge(span(ROW.how, 1, last), how, STYLES.note).height(ROW.how, fitHeight(how, 120, 11));
+  const howText = fitLabel(how, 120, 11);
+  b.merge(span(ROW.how, 1, last), howText, STYLES.note).height(ROW.how, fitHeight(howText, 120, 11));
 
   const headers = ["序号", "关键绩效指标", "单位", "计算方式", "计量对象", "基期值"];
   headers.forEach((h, i) => b.value(ROW.header, i + 1, h, STYLES.header));
@@ -98,7 +102,9 @@ function draw(set: KpiSet, name: string, periods: number, data: KpiData): SheetP
   b.highlight({ range, formula: `OR(${at}=${str(KPI_STATUS.unmet)},${at}=${str(KPI_STATUS.invalid)})`, style: MARKS.bad });
   b.highlight({ range, formula: `${at}=${str(KPI_STATUS.blank)}`, style: MARKS.attention });
   const note = `注：指标、序号与分类见${set.document.reference}附件2之附1《${set.title.zh}》；变化类指标方向：提升、增长为（当前值−基期值）÷基期值，缩短、下降、降低为（基期值−当前值）÷基期值。`;
-  b.merge(span(row + 1, 1, last), note, STYLES.note).height(row + 1, fitHeight(note, 120, 11));
+  // Broken as typeset: a wrapped line never starts with the formula's "）".
+  const noteText = fitLabel(note, 120, 11);
+  b.merge(span(row + 1, 1, last), noteText, STYLES.note).height(row + 1, fitHeight(noteText, 120, 11));
   return b.build();
 }
 

@@ -10,7 +10,7 @@
  * numbers and e-mail addresses are checked in full (src/core/validators.ts), scenario entries
  * for the 环节名—场景名—实例名 form (scenarios.ts); a blank cell is allowed, the sheet marks it.
  */
-import type { SummaryColumn, SummaryTable } from "../../../templates/schema";
+import type { SummaryColumn, SummaryTable, Text } from "../../../templates/schema";
 import { isBlank, show } from "../../core/answers";
 import type { Result } from "../../core/problems";
 import { checkEmail, checkMobile } from "../../core/validators";
@@ -77,12 +77,20 @@ function readRow(out: Collector, path: string, columns: SummaryColumn[], raw: un
     const value = c.type === "mobile" && typeof raw[c.key] === "number" ? digits(raw[c.key] as number) : text(out, code, raw[c.key]);
     row[c.key] = value;
     if (value === null) continue;
-    const check = c.type === "mobile" ? checkMobile(value) : c.type === "email" ? checkEmail(value) : undefined;
-    if (check && !check.valid && check.reason) out.add(code, check.reason.zh, check.reason.en);
-    const scenario = c.type === "scenarios" ? scenarioProblem(value) : undefined;
-    if (scenario) out.add(code, scenario.zh, scenario.en);
+    const wrong = summaryCellProblem(c, value);
+    if (wrong) out.add(code, wrong.zh, wrong.en);
   }
   return row;
+}
+
+/**
+ * What is wrong with a filled cell of a summary column (S2, S3), or undefined: the one check of
+ * a row's cells, used by `build --data`, `extract` (through the template) and the merge preview.
+ */
+export function summaryCellProblem(c: SummaryColumn, value: string): Text | undefined {
+  const check = c.type === "mobile" ? checkMobile(value) : c.type === "email" ? checkEmail(value) : undefined;
+  if (check && !check.valid) return check.reason;
+  return c.type === "scenarios" ? scenarioProblem(value) : undefined;
 }
 
 /** A cell's text: strings as given, numbers as written; null when blank. */
@@ -104,6 +112,6 @@ export function expectedSummary(t: SummaryTable, params: Params, data: SummaryDa
   const limit = t.recommenders.find((r) => r.id === params.recommender)?.limit ?? t.recommenders[0].limit;
   // The sheet counts a row by its table columns; a source alone does not make a row.
   const columns = dataColumns(t);
-  const count = data.rows.filter((r) => columns.some((c) => (r[c.key] ?? "").trim() !== "")).length;
+  const count = data.rows.filter((r) => columns.some((c) => !isBlank(r[c.key]))).length;
   return { count, overLimit: count > limit ? LIMIT_WORDS.over : LIMIT_WORDS.within };
 }

@@ -4,8 +4,9 @@
  * the row limit; formulas number the filled rows (序号), count them against the limit, and flag
  * malformed mobile numbers and e-mail addresses and blank required cells.
  *
- * Rows: 1 title, 2 stamp line, 3 count / limit / checks, 4 column headings (repeated when
- * printed), then the data rows, the notes, and for a scenarios column the 环节 guidance.
+ * Rows: 1 附件N label, 2 title, 3 stamp line, 4 column headings (repeated when printed), then
+ * the data rows and the notes: what prints (ruling F2). Below the printed area: for a scenarios
+ * column the 环节 guidance, then the count / limit / checks row — working cells for the screen.
  * Right of the table: the audit column, where a consolidation records each row's source file
  * and sheet (issue 6); it is not part of the official table, so it does not print. Hidden
  * helper columns after it hold the per-row flags the formulas sum.
@@ -19,12 +20,13 @@ import { checkParams } from "../params";
 import type { Range, SheetPlan, Style, Validation } from "../plan";
 import type { ParamDef, Params, SheetTemplate } from "../registry";
 import { MARKS, STYLES } from "../styles";
+import { fitLabel } from "../printed-text";
 import { fitHeight, marker } from "./common";
 import { emailOk, mobileOk } from "./contact-formulas";
 import { AUDIT_HEADER, AUDIT_KEY, dataColumns, expectedSummary, LIMIT_WORDS, readSummaryData, type SummaryData } from "./summary-data";
 import { mobileValidation } from "../validations";
 
-const ROW = { title: 1, stamp: 2, status: 3, header: 4, first: 5 } as const;
+const ROW = { annex: 1, title: 2, stamp: 3, header: 4, first: 5 } as const;
 const STATUS_COL = { count: 3, overLimit: 4, checks: 5 } as const;
 const MAX_ROWS = 200;
 const BODY_PT = 12;
@@ -43,14 +45,16 @@ function width(c: SummaryColumn): number {
     case "serial":
       return 6;
     case "mobile":
-      return 15;
+      // 联系方式（手机号） on one line: a narrower column wraps it and leaves "）" alone.
+      return 21;
     case "email":
       return 26;
     case "scenarios":
-      return 50;
+      // 145 characters of columns would print the 11-pt 注 at 8.7 pt on A4 landscape; 131 keep it above 9 (F1).
+      return 44;
     case "text":
       // Names (企业名称, 项目名称 …) are long; other text (联系人) is short.
-      return c.header.zh.includes("名称") ? 28 : 12;
+      return c.header.zh.includes("名称") ? 24 : 12;
   }
 }
 
@@ -105,6 +109,8 @@ class SummaryDrawing {
   private readonly b: PlanBuilder;
   private readonly cols: Columns;
   private readonly lastRow: number;
+  /** The count / limit / checks row, under everything that prints. */
+  private statusRow = 0;
   private readonly limit: number;
   private readonly recommenderName: string;
 
@@ -137,22 +143,26 @@ class SummaryDrawing {
     this.t.columns.forEach((c, i) => b.width(i + 1, width(c)));
     b.width(this.cols.audit, AUDIT_WIDTH);
     for (let col = this.cols.filled; col <= this.cols.missing; col++) b.width(col, 6, true);
+    b.value(ROW.annex, 1, this.t.annex, STYLES.annex).height(ROW.annex, 24);
     b.merge(span(ROW.title, 1, this.cols.last), this.t.title.zh, STYLES.title).height(ROW.title, 40);
     b.merge(span(ROW.stamp, 1, 2), this.t.stampLine.zh, { ...STYLES.label, border: undefined, horizontal: "right" });
-    b.merge(span(ROW.stamp, 3, this.cols.last), undefined, { ...STYLES.input, horizontal: "left" });
-    b.input(ROW.stamp, 3, "recommender", { ...STYLES.input, horizontal: "left" }, this.data.recommender);
+    const stamp: Style = { ...STYLES.input, fill: undefined, border: undefined, horizontal: "left" };
+    b.merge(span(ROW.stamp, 3, this.cols.last), undefined, stamp);
+    b.input(ROW.stamp, 3, "recommender", stamp, this.data.recommender);
     b.height(ROW.stamp, 24);
-    this.t.columns.forEach((c, i) => b.value(ROW.header, i + 1, c.header.zh, STYLES.header));
+    // Headings broken as typeset (联系方式 / （手机号）), never leaving "）" or one character alone.
+    const headers = this.t.columns.map((c) => fitLabel(c.header.zh, width(c), BODY_PT));
+    headers.forEach((h, i) => b.value(ROW.header, i + 1, h, STYLES.header));
     b.value(ROW.header, this.cols.audit, AUDIT_HEADER.zh, { ...STYLES.header, font: { ...STYLES.header.font, bold: false } });
-    b.height(ROW.header, 32);
+    b.height(ROW.header, Math.max(32, ...headers.map((h, i) => fitHeight(h, width(this.t.columns[i]), BODY_PT))));
     for (let row = ROW.first; row <= this.lastRow; row++) this.dataRow(row, this.data.rows[row - ROW.first]);
+    const notes = this.notes();
+    const scenarios = this.t.columns.find((c) => c.type === "scenarios");
+    this.statusRow = (scenarios ? this.stageGuide(scenarios, notes + 2) : notes) + 2;
     this.status();
     this.validations();
     this.highlights();
-    const after = this.notes();
-    const scenarios = this.t.columns.find((c) => c.type === "scenarios");
-    const bottom = scenarios ? this.stageGuide(scenarios, after + 1) : after;
-    b.print({ area: { top: ROW.title, left: 1, bottom, right: this.cols.last } });
+    b.print({ area: { top: ROW.annex, left: 1, bottom: notes, right: this.cols.last } });
     b.freeze(ROW.first, 1);
     return b.build();
   }
@@ -161,15 +171,17 @@ class SummaryDrawing {
     const b = this.b;
     const { filled, flags, missing } = this.cols;
     const cells = dataColumns(this.t).map((c) => ref(row, this.col(c)));
-    // A row counts once anything is written in it; 序号 numbers only such rows, in order.
-    b.formula(row, filled, `IF(SUMPRODUCT(LEN(TRIM(${cells[0]}:${cells[cells.length - 1]})))>0,1,0)`);
+    // A row counts once anything is written in it; 序号 numbers only such rows, in order. One
+    // test per cell: Gnumeric gives #VALUE! for SUMPRODUCT(LEN(TRIM(range))).
+    b.formula(row, filled, `IF(AND(${cells.map(isBlankCell).join(",")}),0,1)`);
     const flag = ref(row, filled);
     b.formula(row, 1, `IF(${flag}=1,SUM(${ref(ROW.first, filled, true)}:${flag}),"")`, { ...STYLES.computed, numberFormat: "0" });
-    let height = this.t.columns.some((c) => c.type === "scenarios") ? 36 : 24;
+    let height = this.t.columns.some((c) => c.type === "scenarios") ? 30 : 24;
     for (const c of dataColumns(this.t)) {
       const col = this.col(c);
       const value = values?.[c.key] ?? null;
-      const style: Style = { ...STYLES.input, horizontal: c.type === "text" && width(c) < 20 ? "center" : "left", ...(c.type === "mobile" ? { numberFormat: "@" } : {}) };
+      // No input shade: the official table prints plain, blank rows included (ruling F2).
+      const style: Style = { ...STYLES.input, fill: undefined, horizontal: c.type === "text" && width(c) < 20 ? "center" : "left", ...(c.type === "mobile" ? { numberFormat: "@" } : {}) };
       b.input(row, col, `rows/${row - ROW.first}/${c.key}`, style, value);
       if (value) height = Math.max(height, fitHeight(value, width(c), BODY_PT));
       const helper = flags.get(c.key);
@@ -192,7 +204,7 @@ class SummaryDrawing {
 
   private status(): void {
     const b = this.b;
-    const r = ROW.status;
+    const r = this.statusRow;
     b.merge(span(r, 1, 2), `推荐数量（${this.recommenderName}上限 ${this.limit} 项）`, STYLES.label);
     b.formula(r, STATUS_COL.count, this.helperSum(this.cols.filled), { ...STYLES.computed, numberFormat: `"已填 "0" 项"` }).result("count", r, STATUS_COL.count);
     const count = ref(r, STATUS_COL.count);
@@ -231,8 +243,8 @@ class SummaryDrawing {
       const col = this.col(c);
       b.highlight({ range: all(col), formula: `AND(${helper(this.cols.filled)}=1,${isBlankCell(first(col))})`, style: MARKS.attention });
     }
-    const over = span(ROW.status, STATUS_COL.overLimit, STATUS_COL.overLimit);
-    const cell = ref(ROW.status, STATUS_COL.overLimit);
+    const over = span(this.statusRow, STATUS_COL.overLimit, STATUS_COL.overLimit);
+    const cell = ref(this.statusRow, STATUS_COL.overLimit);
     b.highlight({ range: over, formula: `${cell}=${str(LIMIT_WORDS.over)}`, style: MARKS.bad });
     b.highlight({ range: over, formula: `${cell}=${str(LIMIT_WORDS.within)}`, style: MARKS.good });
   }

@@ -4,7 +4,7 @@
  * answers the engine accepts. A sheet showing one Shanxi mode refuses answers for the modes it
  * does not show rather than dropping them silently.
  */
-import type { Scheme, Tier } from "../../../templates/schema";
+import { testInputs, type Scheme, type Tier } from "../../../templates/schema";
 import { BLANK } from "../../core/answers";
 import { readInputs, type Answers } from "../../core/inputs";
 import { problem, type Problem, fail, ok, type Result } from "../../core/problems";
@@ -24,7 +24,7 @@ export function readTierData(scheme: Scheme, onSheet: ReadonlySet<string>, shown
   const elsewhere: Problem[] = scheme.inputs
     .filter((i) => !onSheet.has(i.code) && answers.get(i.code) !== BLANK)
     .map((i) => {
-      const owner = scheme.tiers.find((t) => t.conditions.some((c) => (c.test.kind === "any" ? c.test.inputs : [c.test.input]).includes(i.code)));
+      const owner = scheme.tiers.find((t) => t.conditions.some((c) => testInputs(c.test).includes(i.code)));
       const where = owner ? `“${owner.name.zh}”` : "其他类型";
       const shownNames = shown.map((t) => t.name.zh).join("、");
       return problem(

@@ -7,7 +7,7 @@
  * level for four, the guide 环节 of the coverage tests) or that feeds a ratio is answered once
  * in the 基本数据 block, and its conditions refer to it.
  */
-import type { Condition, DerivedValue, InputDef, Scheme, Tier } from "../../../templates/schema";
+import { testInputs, type Condition, type DerivedValue, type InputDef, type Scheme, type Tier } from "../../../templates/schema";
 
 export interface PlacedCondition {
   condition: Condition;
@@ -15,6 +15,20 @@ export interface PlacedCondition {
   no: number;
   row: number;
   /** The input answered on this row, if any. */
+  inline?: InputDef;
+  /**
+   * A groups test (seed 003 第八条(二): one of the five modes with its key elements): per group,
+   * its elements, each on a row of its own right under the condition, numbered 15.1.1 …
+   */
+  elements?: PlacedElement[][];
+}
+
+/** One element of a groups test on its own row: a condition of its own that no tier counts directly. */
+export interface PlacedElement {
+  condition: Condition;
+  /** Shown in column A: condition.group.element, e.g. 15.2.3. */
+  label: string;
+  row: number;
   inline?: InputDef;
 }
 
@@ -34,7 +48,7 @@ export interface TierLayout {
 }
 
 function testCodes(c: Condition): string[] {
-  return c.test.kind === "any" ? c.test.inputs : [c.test.input];
+  return testInputs(c.test);
 }
 
 /** The results block starts at row 4, under the title, the basis line and the instructions. */
@@ -48,7 +62,7 @@ export function layoutTiers(scheme: Scheme, shown: Tier[]): TierLayout {
   scheme.derived.forEach((d) => d.ratio.forEach(count));
   const defs = new Map(scheme.inputs.map((i) => [i.code, i]));
   const inlineOf = (c: Condition): InputDef | undefined => {
-    if (c.test.kind === "any") return undefined;
+    if (c.test.kind === "any" || c.test.kind === "groups") return undefined;
     const def = defs.get(c.test.input);
     return def && uses.get(def.code) === 1 ? def : undefined;
   };
@@ -61,7 +75,9 @@ export function layoutTiers(scheme: Scheme, shown: Tier[]): TierLayout {
   const tierHeader = ++last;
   const tierRows = shown.map(() => ({ statusRow: ++last, listRow: ++last }));
 
-  const sharedDefs = scheme.inputs.filter((i) => uses.has(i.code) && !conditions.some((c) => inlineOf(c) === i));
+  // A groups test's elements are asked on rows of their own (place below), each reading one input.
+  const elementInputs = new Set(conditions.flatMap((c) => (c.test.kind === "groups" ? testInputs(c.test) : [])).filter((code) => uses.get(code) === 1));
+  const sharedDefs = scheme.inputs.filter((i) => uses.has(i.code) && !elementInputs.has(i.code) && !conditions.some((c) => inlineOf(c) === i));
   const derivedShown = scheme.derived.filter((d) => uses.has(d.code));
   let data: number | undefined;
   let dataHeader: number | undefined;
@@ -79,7 +95,25 @@ export function layoutTiers(scheme: Scheme, shown: Tier[]): TierLayout {
   const conditionsHeading = ++last;
   const conditionHeader = ++last;
   let no = 0;
-  const place = (c: Condition): PlacedCondition => ({ condition: c, no: ++no, row: ++last, inline: inlineOf(c) });
+  const place = (c: Condition): PlacedCondition => {
+    const placed: PlacedCondition = { condition: c, no: ++no, row: ++last, inline: inlineOf(c) };
+    if (c.test.kind === "groups") {
+      // Each element is asked on its own row, so its answer cell and state sit beside its wording.
+      placed.elements = c.test.groups.map((g, gi) =>
+        g.elements.map((e, ei) => {
+          const condition: Condition = {
+            id: `${c.id}.${gi + 1}.${ei + 1}`,
+            text: { zh: `${g.name.zh}：${defs.get(e.input)?.label.zh ?? e.input}`, en: `${g.name.en}: ${defs.get(e.input)?.label.en ?? e.input}` },
+            source: c.source,
+            severity: "required",
+            test: e,
+          };
+          return { condition, label: `${placed.no}.${gi + 1}.${ei + 1}`, row: ++last, inline: inlineOf(condition) };
+        }),
+      );
+    }
+    return placed;
+  };
   const commonHeader = ++last;
   const common = { header: commonHeader, conditions: scheme.common.map(place) };
   const tiers = shown.map((tier, i) => {
@@ -89,7 +123,7 @@ export function layoutTiers(scheme: Scheme, shown: Tier[]): TierLayout {
 
   const placed = [...common.conditions, ...tiers.flatMap((t) => t.conditions)];
   const cellRow = new Map<string, number>([...sharedRows.map((s) => [s.def.code, s.row] as const), ...derivedRows.map((d) => [d.value.code, d.row] as const)]);
-  for (const p of placed) if (p.inline) cellRow.set(p.inline.code, p.row);
+  for (const p of [...placed, ...placed.flatMap((p) => p.elements?.flat() ?? [])]) if (p.inline) cellRow.set(p.inline.code, p.row);
   // The conditions reading a code directly, or through a ratio it feeds.
   const usedBy = (code: string) =>
     placed

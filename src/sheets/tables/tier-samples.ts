@@ -3,7 +3,15 @@
  * reaches some tiers and misses others, so a built sample shows both verdicts and a gap list.
  */
 
-/** A 绍兴 textile-machinery maker: meets 示范车间 (数控化率 66% ≥ 65%), not yet 智能工厂. */
+/** A mode of seed 003 附件 answered: its practice tick and its numbered key elements, all alike. */
+function mode(code: string, elements: number, answer: string): Record<string, string> {
+  return Object.fromEntries([code, ...Array.from({ length: elements }, (_, i) => `${code}.${i + 1}`)].map((c) => [c, answer]));
+}
+
+/**
+ * A 绍兴 textile-machinery maker: meets 示范车间 (数控化率 66% ≥ 65%), not yet 智能工厂. It practises
+ * the 离散型 mode with all seven key elements (第八条(二) met), none of the other modes.
+ */
 export const SHAOXING_SAMPLE = {
   "basic.1": "是",
   "basic.2": "是",
@@ -18,11 +26,13 @@ export const SHAOXING_SAMPLE = {
   "workshop.3": "是",
   "workshop.4": "是",
   "factory.1": "是",
-  "mode.discrete": "是",
-  "mode.process": "否",
-  "mode.networked": "否",
-  "mode.customization": "否",
-  "mode.remote-service": "否",
+  ...mode("mode.discrete", 7, "是"),
+  ...mode("mode.process", 7, "否"),
+  "mode.process.data-rate": "70%",
+  "mode.process.control-rate": "40%",
+  ...mode("mode.networked", 6, "否"),
+  ...mode("mode.customization", 4, "否"),
+  ...mode("mode.remote-service", 5, "否"),
   "factory.3": "是",
   "smart-equipment-share": "60%",
   "factory.4": "是",
@@ -33,11 +43,13 @@ export const SHAOXING_SAMPLE = {
 
 /** A 山西 auto-parts plant at maturity level 3: 先进级 met; 卓越级 lacks national leadership and two effects. */
 export const NATIONAL_SAMPLE = {
+  "application.registered": "是",
+  "application.cooperation": "是",
   "requirement.1": "是",
   "requirement.2": "是",
   "requirement.3": "是",
   "requirement.4": "是",
-  maturity: 3,
+  maturity: "三级",
   "stage.factory-construction": "是",
   "stage.infrastructure": "是",
   "stage.product-design": "否",
@@ -52,6 +64,7 @@ export const NATIONAL_SAMPLE = {
   "stage.environment": "否",
   "stage.marketing": "否",
   "stage.supply-chain": "是",
+  "stage.multi-stage-innovation": "否",
   performance: "省内同行业领先",
   "advanced.effect-2": "是",
   "excellent.effect-2": "否",
@@ -83,6 +96,7 @@ export const PUJIANG_SAMPLE = {
   registered: "是",
   "total-investment": 860,
   "digital-investment": 310,
+  "design-tool-rate": "100%",
   period: 1.5,
   "digital-factory.2": "是",
   "digital-factory.3": "是",

@@ -8,27 +8,32 @@ import type { Scheme, Tier } from "../../../templates/schema";
 import type { Answers } from "../../core/inputs";
 import { ok, type Result } from "../../core/problems";
 import { PlanBuilder } from "../builder";
-import { isTicked, ref, str } from "../formula";
+import { isBlankCell, isTicked, ref, str } from "../formula";
 import { checkParams } from "../params";
 import type { Range, SheetPlan } from "../plan";
 import type { ParamDef, Params, SheetTemplate } from "../registry";
 import { MARKS, PERCENT, STYLES } from "../styles";
 import { answerFormat, answerValidation, answerValue } from "./answer-cells";
+import { fitLabel } from "../printed-text";
 import { basisLine, cite, fitHeight, marker } from "./common";
-import { conditionFormula, countOf, operands, ratioFormula, requirement, shortName, STATE, type Operands } from "./conditions";
+import { completeGroups, conditionFormula, countOf, operands, ratioFormula, requirement, shortName, STATE, type GroupCells, type Operands } from "./conditions";
 import { expectedTiers, readTierData, VERDICT } from "./tier-data";
-import { layoutTiers, type PlacedCondition, type TierLayout } from "./tier-layout";
+import { layoutTiers, type PlacedCondition, type PlacedElement, type TierLayout } from "./tier-layout";
 
 /** The condition table's columns. */
 const COL = { no: 1, text: 2, source: 3, answer: 4, requirement: 5, result: 6 } as const;
 /** The results block reuses the grid: verdict, count of failing conditions, count needing a justification. */
 const VERDICT_COL = { status: 3, failing: 4, advisory: 5 } as const;
-const WIDTHS = [6, 44, 16, 14, 16, 12];
+/** 104 characters fit A4 portrait at 0.86: 11-pt notes print at 9.5 pt (ruling F1). */
+const WIDTHS = [6, 36, 14, 13, 14, 11];
 const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
 /** The list of unmet conditions spans columns B–F; the next-tier line C–F. */
 const LIST_WIDTH = sum(WIDTHS.slice(1));
 const NEXT_WIDTH = sum(WIDTHS.slice(2));
 const BODY_PT = 12;
+/** The instructions' column, one column clear of the table and outside the print area. */
+const HOW_COL = 8;
+const HOW_WIDTH = 40;
 
 export interface TierSheetConfig {
   /** Proposed sheet name, ≤ 31 characters. */
@@ -92,22 +97,40 @@ function draw(scheme: Scheme, config: TierSheetConfig, shown: Tier[], params: Pa
   const ops = operands(scheme, refs);
   const advisory = [...scheme.common, ...shown.flatMap((t) => t.conditions)].some((c) => c.severity === "advisory");
 
-  b.merge(span(1, 1, 6), config.byMode ? `${scheme.title.zh}自评表（${shown[0].name.zh}）` : `${scheme.title.zh}自评表`, STYLES.title).height(1, 60);
+  const title = config.byMode ? `${scheme.title.zh}自评表（${shown[0].name.zh}）` : `${scheme.title.zh}自评表`;
+  b.merge(span(1, 1, 6), title, STYLES.title).height(1, Math.max(60, fitHeight(title, sum(WIDTHS) * 0.9, 22)));
   b.merge(span(2, 1, 6), basisLine(scheme), STYLES.subtitle);
   const how =
     "黄色单元格为填写项：“是/否”从下拉列表选择，比率填百分比（如 62%），留空视为未填。" +
     "“结果”列由公式按条件计算：满足 / 不满足 / 未填 / 输入有误（答案不合要求，如比率超过 100%）。" +
     (advisory ? "“需书面说明”的条件未满足时不影响认定，但须书面说明理由。" : "");
-  b.merge(span(3, 1, 6), how, STYLES.note).height(3, fitHeight(how, LIST_WIDTH, 11));
+  // How to fill in is for the screen (ruling F2): beside the table, right of the print area.
+  b.width(HOW_COL, HOW_WIDTH);
+  b.value(3, HOW_COL, how, STYLES.note).height(3, fitHeight(how, HOW_WIDTH, 11));
 
   writeResults(b, scheme, layout, ops);
   writeData(b, layout, ops, answers);
   writeConditions(b, scheme, config.commonTitle, layout, ops, answers);
+  // Columns A–F only: the spare columns a writer adds on the right (dropdown lists, the marker) never print.
+  const rows = allPlaced(layout).map((p) => p.row);
+  b.print({ area: { top: 1, left: 1, bottom: Math.max(...rows), right: 6 } });
   return b.build();
 }
 
-function allPlaced(layout: TierLayout): PlacedCondition[] {
-  return [...layout.common.conditions, ...layout.tiers.flatMap((t) => t.conditions)];
+/** Every condition row, a groups test's element rows included. */
+function allPlaced(layout: TierLayout): { row: number }[] {
+  const conditions = [...layout.common.conditions, ...layout.tiers.flatMap((t) => t.conditions)];
+  return [...conditions, ...conditions.flatMap((p) => p.elements?.flat() ?? [])];
+}
+
+/** Where a groups test's elements show their states (column F of their rows). */
+function groupCells(p: PlacedCondition): GroupCells | undefined {
+  if (!p.elements) return undefined;
+  const rows = p.elements.flat().map((e) => e.row);
+  return {
+    results: p.elements.map((g) => g.map((e) => ref(e.row, COL.result))),
+    range: `${ref(Math.min(...rows), COL.result)}:${ref(Math.max(...rows), COL.result)}`,
+  };
 }
 
 function writeResults(b: PlanBuilder, scheme: Scheme, layout: TierLayout, ops: Operands): void {
@@ -147,22 +170,31 @@ function writeResults(b: PlanBuilder, scheme: Scheme, layout: TierLayout, ops: O
     b.merge(span(layout.nextRow, 1, 2), "下一级尚缺", STYLES.label);
     b.merge(span(layout.nextRow, 3, 6), undefined, STYLES.label);
     b.formula(layout.nextRow, 3, next, { ...STYLES.label, wrap: true });
-    b.height(layout.nextRow, Math.max(...tiers.map((t) => listHeight([...layout.common.conditions, ...t.conditions], ops, NEXT_WIDTH))));
+    const listed = (i: number) => [...layout.common.conditions, ...(scheme.cumulative ? tiers.slice(0, i + 1) : [tiers[i]]).flatMap((t) => t.conditions)];
+    b.height(layout.nextRow, Math.max(...tiers.map((_, i) => listHeight(listed(i), ops, NEXT_WIDTH))));
   }
 
   const h = layout.headings.tierHeader;
   b.merge(span(h, 1, 2), unit, STYLES.header);
-  b.value(h, VERDICT_COL.status, "结果", STYLES.header).value(h, VERDICT_COL.failing, "未满足必备条件（项）", STYLES.header);
+  // Broken as typeset and given the rows' height, so a heading never runs over its value.
+  const failingHeader = fitLabel("未满足必备条件（项）", WIDTHS[VERDICT_COL.failing - 1], 12);
+  b.value(h, VERDICT_COL.status, "结果", STYLES.header).value(h, VERDICT_COL.failing, failingHeader, STYLES.header);
   b.merge(span(h, VERDICT_COL.advisory, 6), "需书面说明（项）", STYLES.header);
-  for (const t of tiers) writeTierVerdict(b, t, layout, ops);
+  b.height(h, fitHeight(failingHeader, WIDTHS[VERDICT_COL.failing - 1], 12));
+  tiers.forEach((t, i) => writeTierVerdict(b, t, scheme.cumulative ? tiers.slice(0, i) : [], layout, ops));
   const range = { top: tiers[0].statusRow, left: VERDICT_COL.status, bottom: tiers[tiers.length - 1].statusRow, right: VERDICT_COL.status };
   const first = status(range.top);
   b.highlight({ range, formula: `${first}=${reached}`, style: MARKS.good });
   b.highlight({ range, formula: `${first}=${str(VERDICT.notReached)}`, style: MARKS.bad });
 }
 
-function writeTierVerdict(b: PlanBuilder, t: TierLayout["tiers"][number], layout: TierLayout, ops: Operands): void {
-  const placed = [...layout.common.conditions, ...t.conditions];
+/**
+ * A tier's verdict, count of failing conditions and list of unmet ones. On a cumulative ladder
+ * (ruling T5) `lower` holds the tiers below, whose required conditions count here too.
+ */
+function writeTierVerdict(b: PlanBuilder, t: TierLayout["tiers"][number], lower: TierLayout["tiers"], layout: TierLayout, ops: Operands): void {
+  const inherited = lower.flatMap((l) => l.conditions).filter((p) => p.condition.severity === "required");
+  const placed = [...layout.common.conditions, ...inherited, ...t.conditions];
   const required = placed.filter((p) => p.condition.severity === "required");
   const advisory = placed.filter((p) => p.condition.severity === "advisory");
   const result = (p: PlacedCondition) => ref(p.row, COL.result);
@@ -191,16 +223,17 @@ function writeTierVerdict(b: PlanBuilder, t: TierLayout["tiers"][number], layout
     return `IF(${cell}=${str(STATE.met)},"",${str(`【${p.no}】${shortName(p.condition, ops)}`)}&${tag})`;
   });
   const anyOpen = advisory.length ? `${failingCell}+${advisoryCell}=0` : `${failingCell}=0`;
+  // "未满足：无" — not "未满足：全部满足", which says the opposite of what it means.
   b.value(t.listRow, 1, "未满足", STYLES.label);
   b.merge(span(t.listRow, 2, 6), undefined, STYLES.label);
-  b.formula(t.listRow, 2, `IF(${anyOpen},"全部满足",${items.join("&")})`, { ...STYLES.label, wrap: true });
-  b.height(t.listRow, listHeight(placed, ops, LIST_WIDTH));
+  b.formula(t.listRow, 2, `IF(${anyOpen},"无",${items.join("&")})`, { ...STYLES.label, wrap: true });
+  b.height(t.listRow, Math.min(409, listHeight(placed, ops, LIST_WIDTH)));
 }
 
 /** Tall enough for every condition of the list to be unmet at once. */
 function listHeight(placed: PlacedCondition[], ops: Operands, width: number): number {
   const everything = placed.map((p) => `【${p.no}】${shortName(p.condition, ops)}（输入有误）`).join("");
-  return fitHeight(everything, width, BODY_PT);
+  return fitHeight(everything, width * 0.9, BODY_PT);
 }
 
 function writeData(b: PlanBuilder, layout: TierLayout, ops: Operands, answers: Answers): void {
@@ -216,15 +249,17 @@ function writeData(b: PlanBuilder, layout: TierLayout, ops: Operands, answers: A
     b.input(row, COL.answer, def.code, { ...STYLES.input, numberFormat: answerFormat(def) }, answerValue(def, answers.get(def.code)));
     const v = answerValidation(def, span(row, COL.answer, COL.answer));
     if (v) b.validate(v);
-    b.merge(span(row, 5, 6), v?.prompt?.zh ?? "", { ...STYLES.note, border: "thin" });
-    b.height(row, fitHeight(def.label.zh, WIDTHS[0] + WIDTHS[1], BODY_PT, 2));
+    // The document's own definition of what the answer covers (seed 004 备注) follows the prompt.
+    const explain = [v?.prompt?.zh, def.note?.text.zh].filter(Boolean).join("。");
+    b.merge(span(row, 5, 6), explain, { ...STYLES.note, border: "thin" });
+    b.height(row, Math.min(409, Math.max(fitHeight(def.label.zh, (WIDTHS[0] + WIDTHS[1]) * 0.9, BODY_PT, 2), fitHeight(explain, (WIDTHS[4] + WIDTHS[5]) * 0.9, 11))));
   }
   for (const { value, row, usedBy: nos } of layout.derived) {
     const [n, d] = value.ratio.map((code) => ops.input(code)?.label.zh ?? code);
     b.merge(span(row, 1, 2), value.label.zh, STYLES.label).value(row, 3, usedBy(nos), STYLES.label);
     b.formula(row, COL.answer, ratioFormula(value, ops), { ...STYLES.computed, numberFormat: PERCENT });
     b.merge(span(row, 5, 6), `自动计算：${n} ÷ ${d}`, { ...STYLES.note, border: "thin" });
-    b.height(row, fitHeight(value.label.zh, WIDTHS[0] + WIDTHS[1], BODY_PT, 2));
+    b.height(row, fitHeight(value.label.zh, (WIDTHS[0] + WIDTHS[1]) * 0.9, BODY_PT, 2));
   }
 }
 
@@ -247,10 +282,11 @@ function writeConditions(b: PlanBuilder, scheme: Scheme, commonTitle: string, la
   b.highlight({ range, formula: `OR(${at}=${str(STATE.blank)},${at}=${str(STATE.justify)})`, style: MARKS.attention });
 }
 
-function writeCondition(b: PlanBuilder, p: PlacedCondition, ops: Operands, answers: Answers): void {
+function writeCondition(b: PlanBuilder, p: PlacedCondition | PlacedElement, ops: Operands, answers: Answers): void {
   const c = p.condition;
   const row = p.row;
-  b.value(row, COL.no, p.no, { ...STYLES.label, horizontal: "center" });
+  const groups = "no" in p ? groupCells(p) : undefined;
+  b.value(row, COL.no, "no" in p ? p.no : p.label, { ...STYLES.label, horizontal: "center" });
   b.value(row, COL.text, c.text.zh, STYLES.label);
   b.value(row, COL.source, cite(c.source), STYLES.label);
   if (p.inline) {
@@ -258,23 +294,29 @@ function writeCondition(b: PlanBuilder, p: PlacedCondition, ops: Operands, answe
     b.input(row, COL.answer, def.code, { ...STYLES.input, numberFormat: answerFormat(def) }, answerValue(def, answers.get(def.code)));
     const v = answerValidation(def, span(row, COL.answer, COL.answer));
     if (v) b.validate(v);
+  } else if (groups) {
+    b.formula(row, COL.answer, completeGroups(groups), { ...STYLES.computed, numberFormat: `"齐备 "0" 组"` });
   } else {
     b.formula(row, COL.answer, shownAnswer(c, ops), { ...STYLES.computed, numberFormat: shownFormat(c, ops) });
   }
   b.value(row, COL.requirement, requirement(c.test, ops), { ...STYLES.label, horizontal: "center" });
-  b.formula(row, COL.result, conditionFormula(c, ops), STYLES.computed);
-  b.height(row, fitHeight(c.text.zh, WIDTHS[1], BODY_PT));
+  b.formula(row, COL.result, conditionFormula(c, ops, groups), STYLES.computed);
+  // 10 % narrower than the column, as it wraps with the cell's padding: a row too short would print over the one above.
+  b.height(row, fitHeight(c.text.zh, WIDTHS[1] * 0.9, BODY_PT));
+  if ("elements" in p) p.elements?.flat().forEach((e) => writeCondition(b, e, ops, answers));
 }
 
 /** The answer a condition reads from the 基本数据 block, shown on its own row. */
 function shownAnswer(c: PlacedCondition["condition"], ops: Operands): string {
   if (c.test.kind === "any") return countOf(c.test.inputs.map((code) => ops.ref(code)), isTicked);
+  if (c.test.kind === "groups") throw new Error(`${c.id}: a groups test shows its complete groups`);
   const cell = ops.ref(c.test.input);
-  return ops.derived(c.test.input) ? cell : `IF(TRIM(${cell})="","",${cell})`;
+  return ops.derived(c.test.input) ? cell : `IF(${isBlankCell(cell)},"",${cell})`;
 }
 
 function shownFormat(c: PlacedCondition["condition"], ops: Operands): string | undefined {
   if (c.test.kind === "any") return `"已选 "0" 项"`;
+  if (c.test.kind === "groups") return undefined;
   if (ops.derived(c.test.input)) return PERCENT;
   const def = ops.input(c.test.input);
   return def ? answerFormat(def) : undefined;

@@ -82,7 +82,8 @@ describe.each(ids)("%s", (id) => {
 
   test("marker: template id, a version, the parameters it was rendered with", () => {
     const params = checkParams(t.params, {});
-    expect(blank.marker).toEqual({ template: id, version: rubric.version * 100 + 1, params: params.ok ? params.value : null });
+    // Layout revision 2: the working cells moved out of the print area (issue 11).
+    expect(blank.marker).toEqual({ template: id, version: rubric.version * 100 + 2, params: params.ok ? params.value : null });
   });
 
   test("every binding code is bound exactly once, unlocked; every other cell is locked", () => {
@@ -121,8 +122,13 @@ describe.each(ids)("%s", (id) => {
     expect(withSample.results.map((r) => r.key).sort()).toEqual(Object.keys(expected.value).sort());
   });
 
-  test("prints A4 landscape fitted to one page wide with the heading rows repeated (F1); frozen; protected without a password", () => {
-    expect(blank.print).toMatchObject({ orientation: "landscape", fitToWidth: true, repeatRows: expect.anything() });
+  test("prints as F1 says, the heading rows repeated; frozen; protected without a password", () => {
+    // The single sheet A4 landscape one page wide; the panel A4 portrait one page wide; the batch
+    // A3 landscape at 100 %, several pages wide with its enterprise columns repeated.
+    const want = id.endsWith("-batch")
+      ? { paper: "A3", orientation: "landscape", fitToWidth: false, repeatColumns: { first: 1, last: 3 } }
+      : { paper: "A4", orientation: id.endsWith("-panel") ? "portrait" : "landscape", fitToWidth: true };
+    expect(blank.print).toMatchObject({ ...want, repeatRows: expect.anything() });
     expect(blank.freeze).toBeDefined();
     expect(blank.protection).toEqual({ enabled: true });
   });
@@ -200,8 +206,12 @@ describe("one enterprise per sheet (official layout)", () => {
     expect(keys).toEqual(expect.arrayContaining(["total", "answered", "complete", "warnings"]));
   });
 
-  test("表2 has no consistency rule, so no warnings row", () => {
-    expect(plan(sheet("shaoxing-process")).results.map((r) => r.key)).not.toContain("warnings");
+  // Issue 12 item 1: 表2 has no consistency rule, but 5.4 生产效率提高 above 100% is a G2 warning.
+  test("表2 has a warnings row for 5.4 生产效率提高 above 100% (G2), counting as the engine does", () => {
+    const p = plan(sheet("shaoxing-process"));
+    expect(p.results.map((r) => r.key)).toContain("warnings");
+    const at = p.results.find((r) => r.key === "warnings")!;
+    expect(p.cells.find((c) => c.row === at.row && c.col === at.col)?.formula).toMatch(/^IF\(AND\(ISNUMBER\([A-Z]+\d+\),[A-Z]+\d+>1\),1,0\)$/);
   });
 
   test("validations: 有/无 for ticks, 0–100% for rates with a Chinese prompt (G2), the three 亩均产值 levels, 0..max for adjustments", () => {

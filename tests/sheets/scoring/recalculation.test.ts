@@ -62,6 +62,9 @@ function answer(rubric: Rubric, input: InputDef): fc.Arbitrary<Raw> {
       return fc.oneof({ arbitrary: rate, weight: 4 }, { arbitrary: blank, weight: 1 });
     case "improvement":
       return fc.oneof({ arbitrary: fc.oneof(rate, fc.integer({ min: -500, max: 3000 }).map((n) => n / 1000)), weight: 4 }, { arbitrary: blank, weight: 1 });
+    case "reduction":
+      // G2: at most 100%, negative when the measure rose.
+      return fc.oneof({ arbitrary: fc.oneof(rate, fc.integer({ min: -500, max: 1000 }).map((n) => n / 1000)), weight: 4 }, { arbitrary: blank, weight: 1 });
     case "tick-or-rate":
       return fc.oneof(tickWord, rate, blank);
     case "level": {

@@ -5,7 +5,7 @@
  * is proved by recalculation in LibreOffice (recalculation.test.ts).
  */
 import { readLevel, TICKED_WORDS, UNTICKED_WORDS } from "../../../src/core/answers";
-import { isTicked } from "../../../src/sheets/formula";
+import { cleanText, isBlankCell, isTicked } from "../../../src/sheets/formula";
 import { answeredFormula, itemScoreFormula, levelWords, recognisedFormula, warningFormula } from "../../../src/sheets/scoring/rule-formulas";
 import { RUBRICS, findRubric } from "../../../templates/index";
 import type { InputDef, Rubric, RubricItem } from "../../../templates/schema";
@@ -33,7 +33,7 @@ const formula = (r: Rubric, code: string) => itemScoreFormula(item(r, code), cel
 describe("score formulas, generated from each rule", () => {
   test("a tick scores its points when ticked in any of the engine's words (表1 1.1: □有 10分)", () => {
     expect(formula(discrete, "1.1")).toBe(`IF(${isTicked("X1_1")},10,0)`);
-    expect(isTicked("A1")).toContain(TICKED_WORDS.map((w) => `"${w}"`).join(","));
+    expect(isTicked("A1")).toContain(TICKED_WORDS.map((w) => `"_${w}"`).join(","));
   });
 
   test("D3 数控化率: nested from the top bracket down on min bounds, a blank scoring 0 rather than the < 40% bracket's 5", () => {
@@ -65,7 +65,15 @@ describe("score formulas, generated from each rule", () => {
     expect(words.map(([w]) => w)).toEqual(expect.arrayContaining(["低于平均水平", "平均水平", "领先水平", "leading", "平均"]));
     for (const [word, level] of words) expect(readLevel(input, word)).toBe((input.levels ?? []).findIndex((l) => l.name.zh === level));
     const points = words.map(([, level]) => (item(discrete, "6.1").rule as { points: Record<string, number> }).points[level]);
-    expect(formula(discrete, "6.1")).toBe(`SUMPRODUCT((TRIM(X6_1)={${words.map(([w]) => `"${w}"`).join(",")}})*{${points.join(",")}})`);
+    // Issue 12 item 7: compared with every space removed, so 领先 水平 is 领先水平.
+    expect(formula(discrete, "6.1")).toBe(`SUMPRODUCT(("_"&SUBSTITUTE(${cleanText("X6_1")}," ","")={${words.map(([w]) => `"_${w}"`).join(",")}})*{${points.join(",")}})`);
+  });
+
+  test("G2 (issue 12 item 1): a reduction above 100% is not recognised (无法识别), an improvement is any number, a rate is in [0, 1]", () => {
+    expect(recognisedFormula(inputsOf(discrete).get("6.5") as InputDef, "A1")).toBe("AND(ISNUMBER(A1),A1<=1)");
+    expect(recognisedFormula(inputsOf(process_).get("5.6") as InputDef, "A1")).toBe("AND(ISNUMBER(A1),A1<=1)");
+    expect(recognisedFormula(inputsOf(discrete).get("6.4") as InputDef, "A1")).toBe("ISNUMBER(A1)");
+    expect(recognisedFormula(inputsOf(discrete).get("3.1") as InputDef, "A1")).toBe("AND(ISNUMBER(A1),A1>=0,A1<=1)");
   });
 
   test("no threshold is typed twice: changing the rule data changes the formula", () => {
@@ -88,12 +96,12 @@ describe("answered and recognised (G3 completeness, answers the engine would ref
   const input = (code: string, r: Rubric = discrete) => inputsOf(r).get(code) as InputDef;
 
   test("answered: anything but blanks", () => {
-    expect(answeredFormula("B2")).toBe('NOT(TRIM(B2)="")');
+    expect(answeredFormula("B2")).toBe(`NOT(${isBlankCell("B2")})`);
   });
 
   test("a tick is recognised in the engine's ticked and unticked words", () => {
     const f = recognisedFormula(input("1.1"), "B2");
-    for (const w of [...TICKED_WORDS, ...UNTICKED_WORDS]) expect(f).toContain(`"${w}"`);
+    for (const w of [...TICKED_WORDS, ...UNTICKED_WORDS]) expect(f).toContain(`"_${w}"`);
   });
 
   test("a rate is a number within 0..1: 62 is refused (G2); an improvement is any number", () => {
@@ -103,11 +111,15 @@ describe("answered and recognised (G3 completeness, answers the engine would ref
 
   test("tick-or-rate: a tick word or a rate within 0..1", () => {
     const f = recognisedFormula(input("2.1.1", process_), "B2");
-    expect(f).toMatch(/^OR\(\(SUMPRODUCT\(--\(TRIM\(B2\)=\{.*\}\)\)>0\),AND\(ISNUMBER\(B2\),B2>=0,B2<=1\)\)$/);
+    expect(f.startsWith(`OR((SUMPRODUCT(--("_"&${cleanText("B2")}={`)).toBe(true);
+    expect(f.endsWith("}))>0),AND(ISNUMBER(B2),B2>=0,B2<=1))")).toBe(true);
+    // In a conditional format: MATCH, with the wildcards escaped (LibreOffice gets SUMPRODUCT over an array constant wrong there).
+    const inFormat = recognisedFormula(input("2.1.1", process_), "B2", true);
+    expect(inFormat.startsWith(`OR(ISNUMBER(MATCH("_"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cleanText("B2")},"~","~~"),"*","~*"),"?","~?"),{`)).toBe(true);
   });
 
   test("a level is recognised in its spellings", () => {
-    expect(recognisedFormula(input("6.1"), "B2")).toContain('"领先水平"');
+    expect(recognisedFormula(input("6.1"), "B2")).toContain('"_领先水平"');
   });
 
   test("no rubric input is an amount (no scoring rule reads one), and the generators say so rather than guess", () => {

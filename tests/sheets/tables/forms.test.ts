@@ -41,10 +41,16 @@ describe.each(IDS)("%s", (id) => {
 
   test("F1: A4 portrait, title in 黑体 22 pt, labels and answers in 仿宋 16 pt", () => {
     expect(p.print.orientation).toBe("portrait");
-    expect(p.cells.find((c) => c.row === 1 && c.col === 1)).toMatchObject({ value: f.title.zh, style: { font: { name: "黑体", size: 22 } } });
+    // 附件N in 黑体 三号 above the title (ruling F2); a title too wide for the page is broken as typeset.
+    expect(p.cells.find((c) => c.row === 1 && c.col === 1)).toMatchObject({ value: f.annex, style: { font: { name: "黑体", size: 16 } } });
+    const title = p.cells.find((c) => c.row === 2 && c.col === 1);
+    expect(title).toMatchObject({ style: { font: { name: "黑体", size: 22 } } });
+    expect(String(title?.value).replace("\n", "")).toBe(f.title.zh);
     const fonts = new Set(p.inputs.map((i) => p.cells.find((c) => c.row === i.row && c.col === i.col)?.style?.font?.name));
     expect([...fonts]).toEqual(["仿宋"]);
-    const label = p.cells.find((c) => c.value === f.sections[0].fields[0].label.zh || c.value === `${f.sections[0].fields[0].label.zh}（${f.sections[0].fields[0].unit?.zh}）`);
+    // A label too long for its column is broken before its bracket: 企业名称 / （公章）.
+    const flat = (c: { value?: unknown }) => String(c.value).replace("\n", "");
+    const label = p.cells.find((c) => flat(c) === f.sections[0].fields[0].label.zh || flat(c) === `${f.sections[0].fields[0].label.zh}（${f.sections[0].fields[0].unit?.zh}）`);
     expect(label?.style?.font).toMatchObject({ name: "仿宋", size: 16 });
   });
 
@@ -66,12 +72,13 @@ describe("field types", () => {
     expect(r.ok ? [] : r.problems).toEqual([{ code: "profile", message: { zh: "限 400 字，收到 401 字", en: "at most 400 characters, got 401" } }]);
   });
 
-  test("choice: a dropdown of the options, and a formula printing them as ☑/☐", () => {
+  test("choice: a dropdown of the options in the working column H (not printed), and a formula printing them as ☑/☐", () => {
     const at = shanxi.inputs.find((i) => i.code === "ownership");
+    expect(at?.col).toBe(8);
     expect(shanxi.validations.find((v) => v.range.top === at?.row && v.range.left === at?.col)).toMatchObject({ kind: "list", options: ["国有", "民营", "三资"] });
-    const b = `B${at?.row}`;
-    const line = ["国有", "民营", "三资"].map((o) => `IF(${b}="${o}","☑${o}","☐${o}")`).join('&"\u3000"&');
-    expect(shanxi.cells.find((c) => c.row === at?.row && c.col === 4)?.formula).toBe(line);
+    const h = `H${at?.row}`;
+    const line = ["国有", "民营", "三资"].map((o) => `IF(${h}="${o}","☑${o}","☐${o}")`).join('&"\u3000"&');
+    expect(shanxi.cells.find((c) => c.row === at?.row && c.col === 2)?.formula).toBe(line);
   });
 
   test("multichoice: one ☑/☐ per option; chosen options from an array or from extract's object form", () => {
@@ -143,13 +150,13 @@ withLibreOffice("LibreOffice draws the ☑/☐ lines and the character count", (
 
   test("企业性质 民营 prints ☐国有　☑民营　☐三资; 两化融合 否 prints ☐是　☑否", () => {
     const row = (code: string) => p.inputs.find((i) => i.code === code)?.row ?? 0;
-    expect(lo.value(0, row("ownership"), 4)).toBe("☐国有\u3000☑民营\u3000☐三资");
-    expect(lo.value(0, row("integration-pilot"), 4)).toBe("☐是\u3000☑否");
+    expect(lo.value(0, row("ownership"), 2)).toBe("☐国有\u3000☑民营\u3000☐三资");
+    expect(lo.value(0, row("integration-pilot"), 2)).toBe("☐是\u3000☑否");
   });
 
-  test("the count beside 企业简介 reads 已填 n 字 / 限 400 字", () => {
+  test("the count beside 企业简介, in the working column H, reads 已填 n 字 / 限 400 字", () => {
     const at = p.inputs.find((i) => i.code === "profile");
     const n = Array.from(String(valueOf(p, "profile"))).length;
-    expect(lo.value(0, (at?.row ?? 0) - 1, 6)).toBe(`已填 ${n} 字 / 限 400 字`);
+    expect(lo.value(0, at?.row ?? 0, 8)).toBe(`已填 ${n} 字 / 限 400 字`);
   });
 });

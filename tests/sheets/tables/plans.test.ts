@@ -104,7 +104,9 @@ describe.each(cases)("$label", ({ id, params, data }) => {
   });
 
   test("the sheet prints on A4 with a title row in 黑体 22 pt (ruling F1)", () => {
-    const title = p.cells.find((c) => c.row === 1 && c.col === 1);
+    // Row 1, or row 2 under an annex's 附件N label (ruling F2).
+    const first = p.cells.find((c) => c.row === 1 && c.col === 1);
+    const title = /^附件\d+$/.test(String(first?.value)) ? p.cells.find((c) => c.row === 2 && c.col === 1) : first;
     expect(title?.style?.font).toMatchObject({ name: "黑体", size: 22 });
     expect(p.print.margins).toBeDefined();
     expect(p.print.fitToWidth).toBe(true);

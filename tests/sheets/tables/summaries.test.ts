@@ -24,15 +24,19 @@ function summary(id: string): SummaryTable {
 
 const textAt = (p: SheetPlan, row: number, col = 1) => p.cells.find((c) => c.row === row && c.col === col)?.value;
 const dataRows = (p: SheetPlan) => new Set(p.inputs.filter((i) => i.code.startsWith("rows/")).map((i) => i.row)).size;
+/** The count / limit / checks row: under the printed table (ruling F2), where the count result is bound. */
+const statusRow = (p: SheetPlan) => p.results.find((r) => r.key === "count")?.row ?? 0;
 
 describe.each(["shanxi-2018-summary", "national-2024-summary"])("%s: the official layout", (id) => {
   const t = summary(id);
   const p = plan(sheet(id), undefined);
 
-  test("title, 推荐单位（盖章）： line, the template's columns in order, and the 注 under the table", () => {
-    expect(textAt(p, 1)).toBe(t.title.zh);
-    expect(textAt(p, 2)).toBe("推荐单位（盖章）：");
-    expect(t.columns.map((_, i) => textAt(p, 4, i + 1))).toEqual(t.columns.map((c) => c.header.zh));
+  test("附件N, title, 推荐单位（盖章）： line, the template's columns in order, and the 注 under the table", () => {
+    expect(textAt(p, 1)).toBe(t.annex);
+    expect(textAt(p, 2)).toBe(t.title.zh);
+    expect(textAt(p, 3)).toBe("推荐单位（盖章）：");
+    // Headings too long for their column are broken before their bracket (联系方式 / （手机号）).
+    expect(t.columns.map((_, i) => String(textAt(p, 4, i + 1)).replace("\n", ""))).toEqual(t.columns.map((c) => c.header.zh));
     const notes = p.cells.find((c) => typeof c.value === "string" && c.value.startsWith("注："))?.value as string;
     for (const n of t.notes) expect(notes).toContain(n.zh);
   });
@@ -51,9 +55,10 @@ describe.each(["shanxi-2018-summary", "national-2024-summary"])("%s: the officia
     expect(cells).toHaveLength(t.blankRows);
     expect(cells.every((i) => i.col === audit)).toBe(true);
     expect(p.print.area).toMatchObject({ top: 1, left: 1, right: t.columns.length });
-    // Everything official prints: the notes (and S2's guidance) are inside the area.
-    const lastText = Math.max(...p.cells.filter((c) => typeof c.value === "string").map((c) => c.row));
-    expect(p.print.area?.bottom).toBe(lastText);
+    // The official table prints down to its 注; S2's guidance and the status row are for the screen.
+    const notes = p.cells.find((c) => typeof c.value === "string" && c.value.startsWith("注："));
+    expect(p.print.area?.bottom).toBe(notes?.row);
+    expect(statusRow(p)).toBeGreaterThan(p.print.area?.bottom ?? Infinity);
     const written = plan(sheet(id), { rows: [{ [AUDIT_KEY]: "甲县.xlsx › 汇总表 第 1 行" }] });
     expect(textAt(written, cells[0].row, audit)).toBe("甲县.xlsx › 汇总表 第 1 行");
   });
@@ -74,8 +79,8 @@ describe("row limits come from the template's recommenders", () => {
     ["national-2024-summary", "city-miit", 3],
   ])("%s, %s: at most %i rows (S1, S2)", (id, recommender, limit) => {
     const p = plan(sheet(id), undefined, { recommender });
-    expect(resultFormula(p, "overLimit")).toMatch(new RegExp(`^IF\\(C3>${limit},"已超上限","未超上限"\\)$`));
-    expect(textAt(p, 3)).toContain(`上限 ${limit} 项`);
+    expect(resultFormula(p, "overLimit")).toMatch(new RegExp(`^IF\\(C${statusRow(p)}>${limit},"已超上限","未超上限"\\)$`));
+    expect(textAt(p, statusRow(p))).toContain(`上限 ${limit} 项`);
   });
 
   test("a copy of the template with another limit gives another formula (the limit is not typed twice)", () => {
@@ -83,7 +88,7 @@ describe("row limits come from the template's recommenders", () => {
     copy.recommenders[2].limit = 4;
     const r = summarySheet(copy, { name: "copy", sample: {} }).render({ recommender: "industry-office" }, undefined);
     if (!r.ok) throw new Error("the copy renders");
-    expect(resultFormula(r.value, "overLimit")).toContain("C3>4,");
+    expect(resultFormula(r.value, "overLimit")).toContain(`C${statusRow(r.value)}>4,`);
   });
 });
 
@@ -227,9 +232,9 @@ withLibreOffice("LibreOffice recalculates the counts, limits, 序号 and contact
   });
 
   test("S3: a hand-typed 10-digit mobile and a blank required cell are counted in the check line", () => {
-    expect(lo.value(plans.length, 3, 5)).toBe("手机号码有误 1 处；邮箱有误 0 处；必填未填 0 处");
-    expect(lo.value(plans.length + 1, 3, 5)).toBe("手机号码有误 0 处；邮箱有误 0 处；必填未填 1 处");
-    expect(lo.value(0, 3, 5)).toBe("核对无误");
+    expect(lo.value(plans.length, statusRow(overRow), 5)).toBe("手机号码有误 1 处；邮箱有误 0 处；必填未填 0 处");
+    expect(lo.value(plans.length + 1, statusRow(blankRequired), 5)).toBe("手机号码有误 0 处；邮箱有误 0 处；必填未填 1 处");
+    expect(lo.value(0, statusRow(plans[0]), 5)).toBe("核对无误");
   });
 
   test("S3: the sheet's mobile check agrees with checkMobile, the e-mail check with checkEmail on common slips", () => {

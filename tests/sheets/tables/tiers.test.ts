@@ -65,7 +65,8 @@ describe("formulas are generated from the scheme data (one rule, one place)", ()
     const p = plan(sheet("national-2024"), undefined);
     const maturity = p.cells.filter((c) => c.col === 2 && typeof c.value === "string" && c.value.startsWith("智能制造能力成熟度达到"));
     const formulas = maturity.map((m) => p.cells.find((c) => c.row === m.row && c.col === 6)?.formula ?? "");
-    expect(formulas.map((f) => /IF\(D\d+>=(\d),"满足"/.exec(f)?.[1])).toEqual(["2", "2", "3", "4"]);
+    // A level since issue 12 (三级, 3级, 三 and 3 alike): 二级, 二级, 三级, 四级 are ranks 1, 1, 2, 3.
+    expect(formulas.map((f) => /\*\{[\d,]+\}\)>=(\d),"满足"/.exec(f)?.[1])).toEqual(["1", "1", "2", "3"]);
     // 先进级 requires at least 省内同行业领先, the third of five levels (rank 2).
     const advanced = conditionRow(p, "主要技术经济指标应处于省（区、市）同行业领先水平");
     expect(advanced.formula).toMatch(/\*\{[\d,]+\}\)>=2,"满足"/);
@@ -121,7 +122,7 @@ describe("data: the JSON `assessbook tier` takes", () => {
       const i = p.inputs.find((x) => x.code === code);
       return p.cells.find((c) => c.row === i?.row && c.col === i?.col)?.value;
     };
-    expect([at("requirement.1"), at("requirement.2"), at("performance"), at("maturity"), at("stage.quality")]).toEqual(["是", "否", "省内同行业领先", 3, null]);
+    expect([at("requirement.1"), at("requirement.2"), at("performance"), at("maturity"), at("stage.quality")]).toEqual(["是", "否", "省内同行业领先", "三级", null]);
   });
 });
 
@@ -148,6 +149,9 @@ function shanxiAllMet(mode: string): Record<string, unknown> {
 }
 
 const SHAOXING_ALL = { ...yes(ticks(scheme("shaoxing"))), "cnc-rate": 0.8, "network-rate": 0.6, "smart-equipment-share": 0.75, "design-tool-rate": 0.9 };
+/** The tick inputs of a new mode of seed 003 附件: its practice and its key elements. */
+const modeCodes = (mode: string) => ticks(scheme("shaoxing")).filter((c) => c === mode || c.startsWith(`${mode}.`));
+const SHAOXING_NO_MODE = { ...SHAOXING_ALL, ...Object.fromEntries(ticks(scheme("shaoxing")).filter((c) => c.startsWith("mode.")).map((c) => [c, "否"])) };
 const NATIONAL_LEADING = { ...yes(ticks(scheme("national-2024"))), maturity: 4, performance: "全球领先" };
 const PUJIANG_ALL = { ...yes(ticks(scheme("pujiang"))), "total-investment": 2400, "digital-investment": 720, period: 1 };
 
@@ -171,6 +175,16 @@ const CASES: Case[] = [
   { id: "pujiang", data: { ...PUJIANG_ALL, "total-investment": 500, "digital-investment": 200, period: 2 }, why: "T4: 500 万元, 200 万元 (40%) and 2 years exactly meet 数字工厂, and the SME period ≤ 1 year fails" },
   { id: "pujiang", data: { ...PUJIANG_ALL, "total-investment": 0, "digital-investment": 0 }, why: "a 0 total: the share cannot be computed and is not met" },
   { id: "pujiang", data: { ...PUJIANG_ALL, "total-investment": 1000, "digital-investment": 299.99 }, why: "T4: a share just under 30%" },
+  // Issue 12.
+  { id: "pujiang", data: { ...PUJIANG_ALL, "total-investment": 720, "digital-investment": 720 }, why: "G2: a part equal to its whole is a share of 100%" },
+  { id: "pujiang", data: { ...PUJIANG_ALL, "design-tool-rate": 0.99 }, why: "seed 004 三(二)3: 研发设计工具普及率 99% is not 100%" },
+  { id: "national-2024", data: { ...NATIONAL_LEADING, "stage.production": "否", "stage.quality": "否", "stage.equipment": "否" }, why: "T5: no 生产作业 环节 fails every tier, 领航级 and 卓越级 included" },
+  { id: "national-2024", data: { ...NATIONAL_LEADING, maturity: 3, performance: "国内同行业领先", "stage.marketing": "否", "stage.supply-chain": "否", "stage.multi-stage-innovation": "否" }, why: "T5: 运营管理 uncovered fails 先进级, so 卓越级 too" },
+  { id: "national-2024", data: { ...NATIONAL_LEADING, maturity: "三 级", performance: "国内同行业 领先" }, why: "item 7: level answers with spaces inside" },
+  { id: "national-2024", data: { ...NATIONAL_LEADING, maturity: "3级" }, why: "item 7: maturity 3级" },
+  { id: "shaoxing", data: { ...SHAOXING_NO_MODE, ...yes(modeCodes("mode.process")), "mode.process.data-rate": 0.9, "mode.process.control-rate": 0.9 }, why: "附件 二: 流程型 with 自动数采率 and 自控投用率 at 90% meets 第八条(二)" },
+  { id: "shaoxing", data: { ...SHAOXING_NO_MODE, ...yes(modeCodes("mode.process")), "mode.process.data-rate": 0.9, "mode.process.control-rate": 0.8999 }, why: "附件 二、3: 自控投用率 89.99% is not 达到90%以上" },
+  { id: "shaoxing", data: { ...SHAOXING_NO_MODE, ...yes(modeCodes("mode.customization")), "mode.customization.3": undefined }, why: "G3: a blank key element leaves 第八条(二) 未填" },
 ];
 
 /** Random answers, including every threshold of the scheme exactly, blanks and the other answer words. */
@@ -194,7 +208,15 @@ function randomAnswers(s: Scheme, seed: number, n: number): Record<string, unkno
     }
   };
   const arb = fc.record(Object.fromEntries(s.inputs.map((i) => [i.code, answer(i.code)])));
-  return fc.sample(arb, { seed, numRuns: n }).map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)));
+  // A part larger than its whole is refused (G2), which HAND_TYPED covers: the part is drawn no larger.
+  const wholes = (a: Record<string, unknown>) => {
+    for (const d of s.derived) {
+      const [part, whole] = d.ratio;
+      if (typeof a[part] === "number" && typeof a[whole] === "number" && (a[part] as number) > (a[whole] as number)) [a[part], a[whole]] = [a[whole], a[part]];
+    }
+    return a;
+  };
+  return fc.sample(arb, { seed, numRuns: n }).map((a) => wholes(Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined))));
 }
 
 const RANDOM: Case[] = [
@@ -213,6 +235,10 @@ const HAND_TYPED: { id: string; code: string; value: string | number; condition:
   { id: "national-2024", code: "performance", value: "很好", condition: "主要技术经济指标应高于", tier: "tier:basic:met" },
   { id: "national-2024", code: "maturity", value: 2.5, condition: "智能制造能力成熟度达到GB/T 39116-2020二级", tier: "tier:basic:met" },
   { id: "pujiang", code: "total-investment", value: "八百", condition: "项目总投资（不含土建、工程）达500万元以上", tier: "tier:digital-factory:met" },
+  // Issue 12 item 2 (G2): 900 of a total of 860 is refused, not a 105% share.
+  { id: "pujiang", code: "digital-investment", value: 900, condition: "数字化改造软硬件投资占总投资比例不低于30%", tier: "tier:digital-factory:met" },
+  // Issue 12 item 4: a rate of seed 003 附件 二、2 typed as 90 is refused (G2).
+  { id: "shaoxing", code: "mode.process.data-rate", value: 90, condition: "流程型智能制造模式：2. 生产工艺数据自动数采率", tier: "tier:factory:met" },
 ];
 
 withLibreOffice("LibreOffice recalculates every bound cell to what src/core/tier.ts computes", () => {
