@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   header: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0` },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, color: tokens.colorBrandForeground1 },
   language: { minWidth: "110px" },
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // The tabs wrap rather than widen the pane: the English names need more than Office's narrowest pane (350 px).
+  tabs: { flexWrap: "wrap", padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
 });
 

@@ -12,6 +12,9 @@ import { checkActiveSheet as checkSheetInExcel, readActiveSheet, selectCell as s
 import type { MarkedSheet } from "../src/merge/read-source";
 import { checkRequirements as checkSets } from "../src/office/requirements";
 import { ActionError } from "./action-error";
+import { sheetCheckOf, type SheetCheck } from "./sheet-check";
+
+export type { SheetCheck, SheetProblem } from "./sheet-check";
 
 export interface InsertOutcome {
   /** The sheets the plans became, in plan order. */
@@ -25,22 +28,6 @@ export interface Requirements {
   missing: string[];
   /** Which features would not work, and what to do, when something is missing. */
   message?: Text;
-}
-
-export interface SheetProblem {
-  /** The A1 address of the cell on the checked sheet, when the problem is about one cell. */
-  address?: string;
-  message: Text;
-}
-
-export interface SheetCheck {
-  /** The checked (active) sheet's name. */
-  sheet: string;
-  /** One line on the whole sheet: all well, not an Assessbook sheet, not calculated, n problems… */
-  summary: Text;
-  /** True when the sheet was checked and nothing is wrong. */
-  clean: boolean;
-  problems: SheetProblem[];
 }
 
 const run: ExcelRun = (batch) => Excel.run(batch);
@@ -68,13 +55,7 @@ export async function insertPlans(plans: SheetPlan[]): Promise<InsertOutcome> {
 export async function checkActiveSheet(): Promise<SheetCheck> {
   const result = await checkSheetInExcel(run);
   if (!result.ok) throw failed(result.failure);
-  const clean = result.issues.length === 0 && (result.report.status === "checked" || result.report.status === "invalid-answers");
-  return {
-    sheet: result.sheet,
-    summary: result.summary,
-    clean,
-    problems: result.issues.map((issue) => ({ ...(issue.cell ? { address: issue.cell } : {}), message: issue.message })),
-  };
+  return sheetCheckOf(result.sheet, result.report, result.issues, result.summary);
 }
 
 /**

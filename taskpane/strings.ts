@@ -26,6 +26,11 @@ export interface UiStrings {
   insert: string;
   openNew: string;
   download: string;
+  /** The download button's accessible name: which sheet it downloads. */
+  downloadName: (title: string) => string;
+  /** The accessible names of a number field's step buttons (Fluent's default is English). */
+  increment: (field: string) => string;
+  decrement: (field: string) => string;
   working: string;
   inserted: (sheets: string[]) => string;
   opened: string;
@@ -37,14 +42,33 @@ export interface UiStrings {
   outsideExcel: string;
   excelTooOld: (missing: string[]) => string;
   check: {
+    title: string;
     intro: string;
     run: string;
     running: string;
     found: (n: number) => string;
     select: (address: string, message: string) => string;
-    needsExcel: string;
+    /** The problems of a sheet of a picked file (nothing to select outside Excel). */
+    foundInFile: (n: number) => string;
+    /** Outside Excel: the check of a picked workbook. */
+    fileIntro: string;
+    pickFile: string;
+    fileInput: string;
+    reading: string;
+    /** A picked file the reading gate refuses, with the reason. */
+    fileRefused: (file: string, reason: string) => string;
+    /**
+     * A sheet of the picked file with no spreadsheet's results: as Assessbook wrote it (its stored
+     * results are Assessbook's own), or never opened and saved in a spreadsheet. Said as extract says it.
+     */
+    notCalculated: string;
+    /** The picked file's name and how many sheets Assessbook built were checked. */
+    fileIs: (file: string, sheets: number) => string;
+    /** The sheets of the picked file Assessbook did not build: not checked. */
+    otherSheets: (names: string[]) => string;
   };
   functions: {
+    title: string;
     intro: string;
     /** The example as three parts: text before the formula, the formula, text after it. */
     example: (formula: string, result: string) => [string, string, string];
@@ -60,6 +84,7 @@ export interface UiStrings {
 
 /** The 导出 (export) tab: a summary table or form as Word, or printed from the print view (ruling F3). */
 export interface ExportStrings {
+  title: string;
   intro: string;
   /** Inside Excel: what the buttons act on. */
   activeHint: string;
@@ -82,6 +107,7 @@ export interface ExportStrings {
 
 /** The 合并 (merge) tab: recommendation summaries consolidated from many submitted workbooks. */
 export interface MergeStrings {
+  title: string;
   intro: string;
   template: string;
   recommender: string;
@@ -167,6 +193,9 @@ export const STRINGS: Record<Lang, UiStrings> = {
     insert: "插入到当前工作簿",
     openNew: "新建工作簿打开",
     download: "下载 .xlsx",
+    downloadName: (title) => `下载 .xlsx：${title}`,
+    increment: (field) => `${field}：增加`,
+    decrement: (field) => `${field}：减少`,
     working: "正在生成…",
     inserted: (sheets) => `已插入工作表：${sheets.join("、")}`,
     opened: "已在新工作簿中打开",
@@ -178,14 +207,24 @@ export const STRINGS: Record<Lang, UiStrings> = {
     outsideExcel: "未在 Excel 中打开：可下载 .xlsx 文件，用 Excel、WPS 或 LibreOffice 打开。",
     excelTooOld: (missing) => `此版本的 Excel 太旧，无法插入工作表（需要 ${missing.join("、")}）。请更新 Excel，或用“新建工作簿打开”。`,
     check: {
+      title: "检查填报",
       intro: "检查当前工作表：读回 Assessbook 生成的工作表的填报，逐格核对公式结果与计算核心是否一致。",
       run: "检查当前工作表",
       running: "正在检查…",
       found: (n) => `发现 ${n} 个问题；选择一项可定位到该单元格`,
       select: (address, message) => `定位到 ${address}：${message}`,
-      needsExcel: "检查需要在 Excel 中打开本加载项：它读取当前工作表并定位有问题的单元格。",
+      foundInFile: (n) => `发现 ${n} 个问题`,
+      fileIntro: "检查工作簿：选择已填写的 .xlsx 文件，读回其中 Assessbook 生成的各工作表，逐格核对公式结果与计算核心是否一致，并列出有问题的单元格。",
+      pickFile: "选择要检查的工作簿…",
+      fileInput: "要检查的工作簿（.xlsx）",
+      reading: "正在读取并检查…",
+      fileRefused: (file, reason) => `${file}：${reason}`,
+      notCalculated: "尚未经电子表格计算（文件中没有公式结果，或只有 Assessbook 写入时算出的结果），无法核对结果；请用 Excel、WPS 或 LibreOffice 打开并保存后再检查",
+      fileIs: (file, sheets) => `${file}：检查了 ${sheets} 张 Assessbook 生成的工作表`,
+      otherSheets: (names) => `不是 Assessbook 生成的工作表，未检查：${names.join("、")}`,
     },
     functions: {
+      title: "自定义函数",
       intro: "在单元格中输入 =ASSESS. 开头的函数。答案区域每行一家企业，各列按输入编号的顺序排列。",
       example: (formula, result) => ["示例：", formula, ` → 结果：${result}`],
       insert: "插入到所选单元格",
@@ -194,6 +233,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
       inserted: (formula, address) => `已在 ${address} 写入 ${formula}`,
     },
     merge: {
+      title: "合并推荐汇总表",
       intro: "合并推荐汇总表：选择各单位报送的 .xlsx 文件，读取 Assessbook 生成的汇总表和申报书，逐行校验，确认后按优先顺序写入一张汇总表，并在来源列记录每行出处。",
       template: "汇总表",
       recommender: "推荐单位类别",
@@ -252,6 +292,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
       wouldLose: (what) => `目标工作簿中有${what.join("、")}，重写时会丢失，因此未写入任何内容。请把汇总表移到单独的工作簿后再合并。`,
     },
     export: {
+      title: "导出 Word 或打印",
       intro: "把推荐汇总表或申报表（申报书、申报表、验收表）导出为官方版式的 Word 文档，或打开打印视图，用浏览器打印或另存为 PDF。空行和示例行不导出。",
       activeHint: "导出当前工作表：请先切换到 Assessbook 生成的推荐汇总表或申报表。",
       pickFile: "选择工作簿…",
@@ -294,6 +335,9 @@ export const STRINGS: Record<Lang, UiStrings> = {
     insert: "Insert into this workbook",
     openNew: "Open as a new workbook",
     download: "Download .xlsx",
+    downloadName: (title) => `Download .xlsx: ${title}`,
+    increment: (field) => `Increase ${field}`,
+    decrement: (field) => `Decrease ${field}`,
     working: "Building…",
     inserted: (sheets) => `Inserted: ${sheets.join(", ")}`,
     opened: "Opened in a new workbook",
@@ -305,14 +349,24 @@ export const STRINGS: Record<Lang, UiStrings> = {
     outsideExcel: "Not opened in Excel: download the .xlsx and open it in Excel, WPS or LibreOffice.",
     excelTooOld: (missing) => `This Excel is too old to insert sheets (it needs ${missing.join(", ")}). Update Excel, or use "Open as a new workbook".`,
     check: {
+      title: "Check the answers",
       intro: "Check the active sheet: reads back an Assessbook sheet's answers and compares every computed cell with the engine.",
       run: "Check the active sheet",
       running: "Checking…",
       found: (n) => `${n} problem${n === 1 ? "" : "s"}; choose one to select its cell`,
       select: (address, message) => `Select ${address}: ${message}`,
-      needsExcel: "Checking needs the add-in opened in Excel: it reads the active sheet and selects the cells with problems.",
+      foundInFile: (n) => `${n} problem${n === 1 ? "" : "s"}`,
+      fileIntro: "Check a workbook: choose a filled .xlsx file. Every sheet Assessbook built in it is read back, every computed cell compared with the engine, and each cell with a problem listed.",
+      pickFile: "Choose the workbook to check…",
+      fileInput: "Workbook to check (.xlsx)",
+      reading: "Reading and checking…",
+      fileRefused: (file, reason) => `${file}: ${reason}`,
+      notCalculated: "not calculated by a spreadsheet yet (the file holds no formula results, or only those Assessbook computed when writing it), so no result can be compared; open and save it in Excel, WPS or LibreOffice, then check again",
+      fileIs: (file, sheets) => `${file}: ${sheets} sheet${sheets === 1 ? "" : "s"} built by Assessbook checked`,
+      otherSheets: (names) => `Not built by Assessbook, not checked: ${names.join(", ")}`,
     },
     functions: {
+      title: "Custom functions",
       intro: "Type a formula starting with =ASSESS. in a cell. Answer ranges hold one enterprise per row, answers in input-code order.",
       example: (formula, result) => ["Example: ", formula, ` → ${result}`],
       insert: "Insert into the selected cell",
@@ -321,6 +375,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
       inserted: (formula, address) => `Wrote ${formula} into ${address}`,
     },
     merge: {
+      title: "Merge recommendation summaries",
       intro: "Merge recommendation summaries: choose the .xlsx files the units submitted. Assessbook's summary tables and application forms are read and every row checked; once you confirm, the rows go into one summary table in priority order, each with its source in the audit column.",
       template: "Summary table",
       recommender: "Recommender",
@@ -379,6 +434,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
       wouldLose: (what) => `the target workbook has ${what.join(", ")}, which rewriting it would lose, so nothing was written. Move the summary table to a workbook of its own and merge again.`,
     },
     export: {
+      title: "Export to Word or print",
       intro: "Export a recommendation summary table or a form (application, acceptance form) as a Word document in the official layout, or open the print view and print or save it as PDF from the browser. Blank rows and the example row are left out.",
       activeHint: "Exports the active sheet: first switch to a summary table or form Assessbook built.",
       pickFile: "Choose a workbook…",

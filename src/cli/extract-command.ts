@@ -34,7 +34,8 @@ async function read(path: string): Promise<SheetReport[]> {
     return await extractWorkbook(bytes);
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw unreadable(path, e);
-    throw e;
+    // Whatever else failed inside a stranger's file is said in words, never as a library's message, stack or URL.
+    throw new InputError([`${path}: 不是可读取的 .xlsx 工作簿：内容无法解析 / not a readable .xlsx workbook: its content cannot be parsed`]);
   }
 }
 

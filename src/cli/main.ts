@@ -83,7 +83,7 @@ function usageHint(name: string | undefined): string {
   const lines = name !== undefined && COMMANDS[name] ? usageOf(name) : "";
   const more = "完整用法见 assessbook --help / assessbook --help shows everything";
   if (lines) return `用法 / usage:\n${lines}\n${more}`;
-  return `命令 / commands: ${Object.keys(COMMANDS).join(", ")}\n${more}`;
+  return `用法 / usage: assessbook <命令 / command> … — 命令 / commands: ${Object.keys(COMMANDS).join(", ")}\n${more}`;
 }
 
 /** One line per summary table: its recommender categories with their limits, the default first and marked. */

@@ -1,5 +1,5 @@
 import type { KpiIndicator, KpiSet, Text } from "../../templates/schema";
-import { BLANK, isBlank, isProblem, readNumber, readRate, round } from "./answers";
+import { BLANK, isBlank, isProblem, readNumber, readRate, readReduction, round } from "./answers";
 import { fail, ok, problem, type Problem, type Result } from "./problems";
 
 /**
@@ -42,7 +42,7 @@ export function kpiChange(indicator: KpiIndicator, baseline: unknown, current: u
     if (isProblem(level)) problems.push(level);
     else change = { value: level, missing: level === null ? ["current"] : [] };
   }
-  const goal = readTarget(target, rate);
+  const goal = readTarget(target, rate, isReduction(indicator));
   if (isProblem(goal)) problems.push(goal);
   if (problems.length > 0) return fail(problems);
   const targetMet = typeof goal === "number" && change.value !== null ? change.value >= goal : null;
@@ -146,10 +146,22 @@ function readMeasure(code: "baseline" | "current", raw: unknown, rate: boolean):
   return n;
 }
 
-/** A target in the value's terms: a rate for % levels (G2), else any number (a change may exceed 1). */
-function readTarget(raw: unknown, rate: boolean): number | null | Problem {
+/**
+ * Ruling G2 for indicators named …缩短 / 下降 / 降低: a reduction, whose target cannot exceed
+ * 100% (nothing falls by more than all of it). The KPI sheet reads its target cell the same way.
+ */
+export function isReduction(indicator: KpiIndicator): boolean {
+  return indicator.kind === "change" && indicator.better === "lower";
+}
+
+/** A target in the value's terms: a rate for % levels (G2), a reduction of at most 100%, else any number (an improvement may exceed 1). */
+function readTarget(raw: unknown, rate: boolean, reduction: boolean): number | null | Problem {
   if (rate) {
     const r = readRate("target", raw);
+    return r === BLANK ? null : r;
+  }
+  if (reduction) {
+    const r = readReduction("target", raw);
     return r === BLANK ? null : r;
   }
   if (isBlank(raw)) return null;

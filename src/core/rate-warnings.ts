@@ -1,4 +1,4 @@
-import type { Rubric, Source } from "../../templates/schema";
+import type { Rubric, Source, Text } from "../../templates/schema";
 import { improvementNote } from "./answers";
 import { inputIndex } from "./inputs";
 import type { Warning } from "./score";
@@ -15,6 +15,8 @@ export interface ImprovementInput {
   code: string;
   /** The item reading it, under ruling G2. */
   source: Source;
+  /** The input's label, which the warning names. */
+  label: Text;
 }
 
 const cache = new WeakMap<Rubric, readonly ImprovementInput[]>();
@@ -28,7 +30,7 @@ export function improvementInputs(rubric: Rubric): readonly ImprovementInput[] {
       .filter((i) => i.type === "improvement")
       .map((i) => {
         const item = items.find((it) => it.rule.kind === "brackets" && it.rule.input === i.code);
-        return { at: index.get(i.code) as number, code: i.code, source: { ...(item?.source ?? rubric.source), ruling: "G2" } };
+        return { at: index.get(i.code) as number, code: i.code, label: i.label, source: { ...(item?.source ?? rubric.source), ruling: "G2" } };
       });
     cache.set(rubric, found);
   }
@@ -38,5 +40,5 @@ export function improvementInputs(rubric: Rubric): readonly ImprovementInput[] {
 /** The warning for an improvement `n`, or null when it is at most 100%. */
 export function improvementWarning(input: ImprovementInput, n: number): Warning | null {
   const note = improvementNote(n);
-  return note ? { code: input.code, message: note, source: input.source } : null;
+  return note ? { code: input.code, message: { zh: `${input.label.zh}：${note.zh}`, en: `${input.label.en}: ${note.en}` }, source: input.source } : null;
 }

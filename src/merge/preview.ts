@@ -10,7 +10,9 @@
  *   联系人 ← contact-name; 手机号码 ← contact-mobile; 邮箱 ← contact-email).
  * - Every other Assessbook sheet is skipped with a reason; a refused file keeps its reason.
  * - Problems name file, sheet and cell (the cell found from the sheet plan's input bindings,
- *   re-rendered blank with the marker's parameters as check-sheet does).
+ *   re-rendered blank with the marker's parameters as check-sheet does). Each filled cell is
+ *   checked by summaryCellProblem, the very check `build --data` and `extract` make (mobile,
+ *   e-mail, 典型场景实例), so a row they refuse is never merged silently.
  * - Duplicates: rows of the same enterprise, by 统一社会信用代码 or by name, both compared by
  *   identityKey (src/core/identity.ts: NFKC, invisible characters and spaces removed, so full-
  *   and half-width forms, spaces and a zero-width space do not make a second enterprise). Names

@@ -163,7 +163,8 @@ const STATUS: Record<Exclude<SheetReport["status"], "checked" | "invalid-answers
   "not-assessbook": { zh: "当前工作表不是 Assessbook 生成的（第 1 行没有标记）", en: "the active sheet was not built by Assessbook (no marker in row 1)" },
 };
 
-function summarize(report: SheetReport, issues: SheetIssue[]): Text {
+/** One line on the checked sheet (the task pane's check of a picked file says it too). */
+export function summarize(report: SheetReport, issues: SheetIssue[]): Text {
   // Another template version names both versions (src/sheets/check-sheet.ts otherVersion).
   if (report.status === "other-version" && report.problems.length) return report.problems[0].message;
   if (report.status !== "checked" && report.status !== "invalid-answers") return STATUS[report.status];

@@ -154,8 +154,8 @@ function otherVersion(marker: SheetMarker, current: number): SheetProblem {
   return {
     code: "version",
     message: {
-      zh: `本表由模板“${marker.template}”第 ${was} 版生成，当前为第 ${now} 版，单元格位置可能不同，未读取；请用 assessbook build ${marker.template} 重新生成后填写`,
-      en: `this sheet was built from version ${was} of template "${marker.template}"; the current version is ${now}, whose cells may sit elsewhere, so it was not read; rebuild it with assessbook build ${marker.template} and fill it in again`,
+      zh: `本表由模板“${marker.template}”第 ${was} 版生成，当前为第 ${now} 版，单元格位置可能不同，未核对；请用 assessbook build ${marker.template} 重新生成后填写`,
+      en: `this sheet was built from version ${was} of template "${marker.template}"; the current version is ${now}, whose cells may sit elsewhere, so it was not checked; rebuild it with assessbook build ${marker.template} and fill it in again`,
     },
   };
 }

@@ -15,6 +15,7 @@ const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreads
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   intro: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
@@ -86,6 +87,7 @@ export function ExportTab({ env }: { env: CardEnvironment }): React.JSX.Element 
 
   return (
     <div className={styles.root}>
+      <h2 className={styles.title}>{e.title}</h2>
       <p className={styles.intro}>{e.intro}</p>
       {host === "excel" ? (
         <p className={styles.hint}>{e.activeHint}</p>

@@ -7,6 +7,7 @@ import type { Lang, UiStrings } from "../strings";
 import { causeOf } from "../action-error";
 
 const useStyles = makeStyles({
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   signature: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, margin: 0, overflowWrap: "anywhere" },
   text: { margin: `${tokens.spacingVerticalXXS} 0` },
@@ -33,7 +34,10 @@ export function FunctionsTab({ host, lang, t, functions = FUNCTION_STRINGS }: { 
   }
 
   return (
-    <div>
+    <section aria-labelledby="functions-title">
+      <h2 id="functions-title" className={styles.title}>
+        {t.functions.title}
+      </h2>
       <p>{t.functions.intro}</p>
       {message ? (
         <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
@@ -62,6 +66,6 @@ export function FunctionsTab({ host, lang, t, functions = FUNCTION_STRINGS }: { 
           {t.functions.needsExcel}
         </p>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -22,9 +22,14 @@ const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreads
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   intro: { margin: 0 },
   choice: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  field: { minWidth: "140px", flexGrow: 1 },
+  // A select is as wide as its longest option (an English template title is 600 px): the field sets
+  // the width instead, side by side when the pane is wide, one under the other at 350 px.
+  field: { flex: "1 1 200px", minWidth: 0 },
+  select: { width: "100%", minWidth: 0 },
+  selectInput: { minWidth: 0, maxWidth: "100%" },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   label: { fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
@@ -109,6 +114,7 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
   const [outcome, setOutcome] = React.useState<Outcome | undefined>();
   const filesInput = React.useRef<HTMLInputElement>(null);
   const targetInput = React.useRef<HTMLInputElement>(null);
+  const outcomeBox = React.useRef<HTMLDivElement>(null);
   // Each pick of files is a generation: a read that a newer pick (or leaving the page) overtook sets nothing.
   const generation = React.useRef(0);
 
@@ -134,6 +140,11 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
   React.useEffect(() => {
     if (host === "excel") void readActive();
   }, [host, readActive]);
+
+  // The outcome appears under a preview that may be a thousand rows long: brought into view, or the clerk never sees it.
+  React.useEffect(() => {
+    if (outcome) outcomeBox.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [outcome]);
 
   // The target table: the active sheet inside Excel (when chosen), the picked workbook's outside. Its template and recommender win.
   const table: TargetTable | null = host === "excel" ? (appendActive && active?.state === "summary" ? active.table : null) : (fileTarget?.table ?? null);
@@ -249,12 +260,17 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
   const templateOptions = SUMMARY_TEMPLATES.map((id) => ({ id, title: findSheetTemplate(id)?.title[lang] ?? id }));
 
   return (
-    <div className={styles.root}>
+    <section className={styles.root} aria-labelledby="merge-title">
+      <h2 id="merge-title" className={styles.title}>
+        {m.title}
+      </h2>
       <p className={styles.intro}>{m.intro}</p>
 
       <div className={styles.choice}>
         <Field className={styles.field} label={m.template}>
           <Select
+            className={styles.select}
+            select={{ className: styles.selectInput }}
             value={shownTemplate}
             disabled={busy || table !== null}
             onChange={(_e, data) => {
@@ -271,7 +287,7 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
           </Select>
         </Field>
         <Field className={styles.field} label={m.recommender}>
-          <Select value={shownRecommender} disabled={busy || table !== null} onChange={(_e, data) => setRecommender(data.value)}>
+          <Select className={styles.select} select={{ className: styles.selectInput }} value={shownRecommender} disabled={busy || table !== null} onChange={(_e, data) => setRecommender(data.value)}>
             {recommenderOptions(shownTemplate).map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label[lang]}
@@ -394,7 +410,11 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
         </div>
       ) : null}
 
-      {outcome ? <OutcomeMessage outcome={outcome} /> : null}
-    </div>
+      {outcome ? (
+        <div ref={outcomeBox}>
+          <OutcomeMessage outcome={outcome} />
+        </div>
+      ) : null}
+    </section>
   );
 }

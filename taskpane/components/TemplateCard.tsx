@@ -95,9 +95,9 @@ export function TemplateCard({ template, reference, env }: { template: SheetTemp
   return (
     <Card className={styles.card} role="group" aria-labelledby={titleId}>
       <div>
-        <h4 id={titleId} className={styles.title}>
+        <h3 id={titleId} className={styles.title}>
           {title}
-        </h4>
+        </h3>
         <p className={styles.source}>
           {t.source(source)}
         </p>
@@ -117,6 +117,9 @@ export function TemplateCard({ template, reference, env }: { template: SheetTemp
                     displayValue={typeof raw[def.key] === "number" ? undefined : String(raw[def.key])}
                     min={def.min}
                     max={def.max}
+                    // Fluent names its step buttons in English; the UI's language names them here.
+                    incrementButton={{ "aria-label": t.increment(label) }}
+                    decrementButton={{ "aria-label": t.decrement(label) }}
                     onChange={(_e, data) => {
                       const value = data.value ?? (data.displayValue !== undefined ? readNumber(data.displayValue) : undefined);
                       setRaw((r) => ({ ...r, [def.key]: value ?? r[def.key] }));
@@ -149,7 +152,7 @@ export function TemplateCard({ template, reference, env }: { template: SheetTemp
             </Button>
           </>
         ) : (
-          <Button appearance="primary" disabled={busy} onClick={download}>
+          <Button appearance="primary" disabled={busy} aria-label={t.downloadName(title)} onClick={download}>
             {t.download}
           </Button>
         )}

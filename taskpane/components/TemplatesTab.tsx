@@ -58,7 +58,8 @@ export function TemplatesTab({ env, requirements }: { env: CardEnvironment; requ
           <p className={styles.hint}>{t.roleHint[group.role]}</p>
           {group.documents.map((doc) => (
             <section key={doc.reference} aria-label={doc.reference}>
-              <h3 className={styles.document}>{doc.reference}</h3>
+              {/* Not a heading: the cards under it are the role's h3s, and each card names its document again. */}
+              <p className={styles.document}>{doc.reference}</p>
               <div className={styles.cards}>
                 {doc.templates.map((template) => (
                   <TemplateCard key={template.id} template={template} reference={doc.reference} env={env} />

@@ -261,6 +261,7 @@ describe("assessbook extract", () => {
     const r = await cli(["extract", at("mixed.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("备注：不是 Assessbook 生成的工作表，已跳过");
-    expect(r.out).toContain(`新版（${SINGLE}）：由其他版本的 Assessbook 生成，单元格位置可能不同，未核对`);
+    // Issue 12: the message names the version the sheet was built from and the current one.
+    expect(r.out).toContain(`新版（${SINGLE}）：本表由模板“${SINGLE}”第 ${marker.version + 1} 版生成，当前为第 ${marker.version} 版，单元格位置可能不同，未核对`);
   });
 });

@@ -109,7 +109,7 @@ describe("assessbook export <template> --data", () => {
     writeFileSync(at("bad.json"), JSON.stringify({ rows: [{ applicant: "甲", mobile: "12345" }] }));
     const bad = await cli(["export", "national-2024-summary", "--data", at("bad.json"), "-o", at("bad.docx")]);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/^rows\/0\/mobile: /);
+    expect(bad.err).toMatch(/^第 1 行 mobile: /);
     expect(existsSync(at("bad.docx"))).toBe(false);
   });
 });

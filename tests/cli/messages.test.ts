@@ -3,9 +3,15 @@
  * counted from 1 as on the sheet, the usage of the command at hand, an empty file said to be
  * empty, and the recommender choices in `list` and `--help`.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { unzipSync, zipSync, strToU8, strFromU8 } from "fflate";
 import { run } from "../../src/cli/main";
+import * as extract from "../../src/xlsx/extract";
+import { writeWorkbook } from "../../src/xlsx/writer";
+import { assembleZip, oleFile } from "../merge/bad-files";
+import { filledPlan } from "../merge/submissions";
 import type { CliIO } from "../../src/cli/io";
 import { syntaxErrorAt } from "../../src/cli/read-json";
 import { fieldName } from "../../src/core/problems";
@@ -174,5 +180,66 @@ describe("recommender choices and default", () => {
     const rows = JSON.parse((await cli(["list", "--json"])).out) as { id: string; kind: string; params?: { key: string; default: unknown; options?: string[] }[] }[];
     const summary = rows.find((r) => r.kind === "sheet" && r.id === "national-2024-summary");
     expect(summary?.params?.find((p) => p.key === "recommender")).toEqual({ key: "recommender", type: "choice", default: "reform-zone", options: ["reform-zone", "city-miit"] });
+  });
+});
+
+describe("extract of a bad file: words, never a library's message; every invalid answer", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "assessbook-extract-messages-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, bytes: Uint8Array | string) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const extractOf = (path: string) => cli(["extract", path]);
+
+  test.each([["0 bytes", ""], ["only whitespace", "  \r\n\t \n"]])("an empty file (%s) says it is empty", async (_what, text) => {
+    const r = await extractOf(file(`empty-${text.length}.xlsx`, text));
+    expect(r).toMatchObject({ code: 1, err: expect.stringContaining("文件为空（0 字节或只有空白） / not a readable .xlsx workbook: the file is empty (0 bytes, or only whitespace)") });
+  });
+
+  test("damaged workbooks are refused in words: no stack, no library message, no URL", async () => {
+    const good = (await writeWorkbook([filledPlan("national-2024-summary", {}, { "rows/0/mobile": "123" })])).bytes;
+    const parts = unzipSync(new Uint8Array(good));
+    const edited = (part: string, edit: (xml: string) => string) => zipSync({ ...parts, [part]: strToU8(edit(strFromU8(parts[part]))) });
+    const bad: Record<string, Uint8Array> = {
+      "truncated.xlsx": good.subarray(0, 3000),
+      "text.xlsx": strToU8("企业名称,手机号码\n"),
+      "encrypted.xlsx": oleFile(["EncryptionInfo", "EncryptedPackage"]),
+      "broken-xml.xlsx": assembleZip([{ name: "[Content_Types].xml", data: Buffer.from("<Types") }, { name: "xl/workbook.xml", data: Buffer.from("<<<") }]),
+      "bad-address.xlsx": edited("xl/worksheets/sheet1.xml", (xml) => xml.replace(/r="A1"/, 'r="ZZZZZ0"')),
+      "external-sheet.xlsx": edited("xl/_rels/workbook.xml.rels", (xml) => xml.replace(/Target="[^"]*sheet1.xml"/, 'Target="http://example.com/x.xml" TargetMode="External"')),
+    };
+    for (const [name, bytes] of Object.entries(bad)) {
+      const r = await extractOf(file(name, bytes));
+      expect([name, r.code]).toEqual([name, 1]);
+      expect(r.err).toMatch(new RegExp(`^${join(dir, name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: 不是可读取的 .xlsx 工作簿：[^\n]+ / not a readable .xlsx workbook: [^\n]+$`));
+      expect(r.err).not.toMatch(/https?:|Error:|\bat \S+ \(|node_modules/);
+    }
+  });
+
+  test("an unexpected failure inside the reader is still said in words", async () => {
+    const path = file("odd.xlsx", (await writeWorkbook([filledPlan("national-2024-summary", {}, {})])).bytes);
+    const spy = jest.spyOn(extract, "extractWorkbook").mockRejectedValue(new TypeError("Cannot read properties of undefined (see https://example.com/lib/issues/1)"));
+    try {
+      const r = await extractOf(path);
+      expect(r).toMatchObject({ code: 1, err: `${path}: 不是可读取的 .xlsx 工作簿：内容无法解析 / not a readable .xlsx workbook: its content cannot be parsed` });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test("every invalid answer of a sheet is reported, each naming its cell and its row from 1", async () => {
+    const path = file("answers.xlsx", (await writeWorkbook([filledPlan("national-2024-summary", {}, { "rows/0/mobile": "123", "rows/1/mobile": "1", "rows/2/scenarios": "设备管理 远程监测" })])).bytes);
+    const r = await extractOf(path);
+    expect(r.code).toBe(1);
+    expect(r.err.split("\n")).toEqual([
+      expect.stringMatching(/^卓越级推荐汇总表![A-Z]+5 第 1 行 mobile: 手机号码应为 11 位数字/),
+      expect.stringMatching(/^卓越级推荐汇总表![A-Z]+6 第 2 行 mobile: 手机号码应为 11 位数字/),
+      expect.stringMatching(/^卓越级推荐汇总表![A-Z]+7 第 3 行 scenarios: 第 1 条“设备管理 远程监测”应写成“环节名—场景名—实例名”/),
+    ]);
   });
 });

@@ -7,7 +7,8 @@
 import { readAnswer } from "../../src/core/answers";
 import { score } from "../../src/core/score";
 import { scoreTotals } from "../../src/core/score-fast";
-import { findRubric, findScheme } from "../../templates/index";
+import { kpiChange } from "../../src/core/kpi";
+import { KPI_SETS, findRubric, findScheme } from "../../templates/index";
 import type { InputDef, Rubric } from "../../templates/schema";
 
 function rubric(id: string): Rubric {
@@ -61,8 +62,8 @@ describe("G2: an improvement above 100% is scored with a warning saying how it w
     const r = score(discrete, { "6.4": 12 });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.value.items.find((i) => i.code === "6.4")?.score).toBe(5);
-    expect(r.value.warnings.map((w) => [w.code, w.message.en, w.source.ruling])).toEqual([["6.4", "12 read as 1200%; for 12% enter 12% or 0.12", "G2"]]);
-    expect(r.value.warnings[0].message.zh).toBe("12 按 1200% 计；若指 12%，请填 12% 或 0.12");
+    expect(r.value.warnings.map((w) => [w.code, w.message.en, w.source.ruling])).toEqual([["6.4", "Production efficiency improvement: 12 read as 1200%; for 12% enter 12% or 0.12", "G2"]]);
+    expect(r.value.warnings[0].message.zh).toBe("生产效率提高：12 按 1200% 计；若指 12%，请填 12% 或 0.12");
     const fast = scoreTotals(discrete, discrete.inputs.map((i) => (i.code === "6.4" ? 12 : null)));
     expect(fast.ok && fast.value.warnings).toEqual(r.value.warnings);
   });
@@ -91,5 +92,22 @@ describe("issue 12 item 7: level answers in the official wording with or without
   test.each([2.5, 6, "六级", "3.5"])("maturity %p is refused", (raw) => {
     const maturity = findScheme("national-2024")!.inputs.find((i) => i.code === "maturity")!;
     expect(typeof readAnswer(maturity, raw)).toBe("object");
+  });
+});
+
+describe("G2 for KPIs (seed 002 附1, ruling K1): a reduction's target cannot exceed 100%", () => {
+  const set = KPI_SETS[0];
+  const all = set.categories.flatMap((c) => c.indicators);
+  const reduction = all.find((i) => i.kind === "change" && i.better === "lower")!;
+  const improvement = all.find((i) => i.kind === "change" && i.better === "higher")!;
+
+  test(`${reduction.name.zh}: a target of 15 is an error saying to write 15%; 15% is a target`, () => {
+    const r = kpiChange(reduction, 100, 80, 15);
+    expect(!r.ok && r.problems.map((p) => [p.code, p.message.en])).toEqual([["target", "a reduction cannot exceed 100%: enter 15% or 0.15, not 15"]]);
+    expect(kpiChange(reduction, 100, 80, "15%")).toMatchObject({ ok: true, value: { value: 0.2, targetMet: true } });
+  });
+
+  test(`${improvement.name.zh}: an improvement's target may exceed 100%`, () => {
+    expect(kpiChange(improvement, 100, 300, 1.5)).toMatchObject({ ok: true, value: { value: 2, targetMet: true } });
   });
 });

@@ -160,11 +160,13 @@ describe("previewMerge: sheets checkSheet does not pass", () => {
     expect(old.skipped[0].reason.zh).toContain("另一版本");
     expect(old.problems).toEqual([expect.objectContaining({ kind: "sheet-status", severity: "error", file: "汇总.xlsx", sheet: "试点示范推荐汇总表" })]);
 
-    // The count cell (C3) as a spreadsheet that recalculated after someone edited its formula would show it.
-    const edited = { ...summary, sheets: [{ ...sheet, cell: (r: number, c: number) => (r === 3 && c === 3 ? { kind: "formula" as const, formula: "7", result: 7 } : sheet.cell(r, c)) }] };
+    // The count cell (in the status row under the printed table) as a spreadsheet that recalculated after someone edited its formula would show it.
+    const count = summaryPlan([ROW_A]).results.find((r) => r.key === "count");
+    if (count?.col !== 3) throw new Error("the count is in column C");
+    const edited = { ...summary, sheets: [{ ...sheet, cell: (r: number, c: number) => (r === count.row && c === 3 ? { kind: "formula" as const, formula: "7", result: 7 } : sheet.cell(r, c)) }] };
     const warned = previewMerge(target(), [edited]);
     expect(warned.rows).toHaveLength(1);
-    expect(warned.problems).toEqual([expect.objectContaining({ kind: "sheet-status", severity: "warning", cell: "C3" })]);
+    expect(warned.problems).toEqual([expect.objectContaining({ kind: "sheet-status", severity: "warning", cell: `C${count.row}` })]);
 
     const dated = previewMerge(target(), [form]);
     expect(dated.rows).toHaveLength(1);

@@ -25,6 +25,7 @@ import { colLetter } from "../../src/sheets/formula";
 import { replaceSheet } from "../../src/xlsx/replace-sheet";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { IN_CI, findSoffice, recalculate } from "./libreoffice";
+import { findSsconvert, recalculateWithGnumeric } from "./gnumeric";
 import { differences, formulaCells } from "./calc/formula-cells";
 
 jest.setTimeout(600_000);
@@ -32,6 +33,9 @@ jest.setTimeout(600_000);
 const soffice = findSoffice();
 const describeWithLibreOffice = soffice || IN_CI ? describe : describe.skip;
 if (!soffice && !IN_CI) console.warn("tests/sheets/cached-results.test.ts: LibreOffice comparison skipped, soffice is not installed.");
+const ssconvert = findSsconvert();
+const describeWithGnumeric = ssconvert || IN_CI ? describe : describe.skip;
+if (!ssconvert && !IN_CI) console.warn("tests/sheets/cached-results.test.ts: Gnumeric comparison skipped, ssconvert is not installed (Debian package gnumeric).");
 
 function render(t: SheetTemplate, data: unknown): SheetPlan {
   const params = checkParams(t.params, {});
@@ -168,6 +172,20 @@ describeWithLibreOffice("LibreOffice recalculates every formula cell to the cach
     const written = await writeWorkbook(cases.map((c) => c.plan));
     const found = await differences(written.bytes, await recalculate(soffice, written.bytes));
     // Name the case beside the sheet, so a difference is easy to reproduce.
+    const label = new Map(written.sheetNames.map((name, i) => [name, cases[i].label]));
+    expect(found.map((d) => `${label.get(d.slice(0, d.indexOf("!"))) ?? "?"}: ${d}`)).toEqual([]);
+  });
+});
+
+describeWithGnumeric("Gnumeric recalculates every formula cell of every template, blank and filled, to the cached value we wrote", () => {
+  // The bound and random cases stay with LibreOffice: Gnumeric's TRIM also strips U+2000–U+200A
+  // (tests/sheets/whitespace.test.ts), a difference no written value can share with Excel.
+  const cases = CASES.filter((c) => / (blank|sample)$/.test(c.label));
+
+  test("zero differences", async () => {
+    if (!ssconvert) throw new Error("Gnumeric (ssconvert) is needed in CI: .ci/run installs it");
+    const written = await writeWorkbook(cases.map((c) => c.plan));
+    const found = await differences(written.bytes, await recalculateWithGnumeric(ssconvert, written.bytes), "Gnumeric");
     const label = new Map(written.sheetNames.map((name, i) => [name, cases[i].label]));
     expect(found.map((d) => `${label.get(d.slice(0, d.indexOf("!"))) ?? "?"}: ${d}`)).toEqual([]);
   });

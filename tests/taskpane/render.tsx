@@ -3,14 +3,22 @@
  * (Fluent UI's provider included), with the browser APIs jsdom lacks stood in for.
  */
 import { configure, render, type RenderResult } from "@testing-library/react";
+import { deserialize, serialize } from "node:v8";
 import { App, type AppProps } from "../../taskpane/App";
+
+// jsdom's window has no structuredClone (browsers all have it): the templates' samples, which the check reads, clone with it.
+if (typeof globalThis.structuredClone !== "function") Object.assign(globalThis, { structuredClone: <T,>(value: T): T => deserialize(serialize(value)) as T });
 
 // The merge tab is a lazy chunk and reads real workbooks: on a busy machine the first open and a
 // read can take seconds, so waiting for what the page will show allows 10 s, not the default 1 s.
 configure({ asyncUtilTimeout: 10_000 });
 
-/** jsdom has no matchMedia (the theme detection asks it) nor ResizeObserver (Fluent's MessageBar uses it). */
+/**
+ * jsdom has no matchMedia (the theme detection asks it), ResizeObserver (Fluent's MessageBar uses
+ * it) nor scrollIntoView (the merge tab brings its outcome into view; tests spy on it).
+ */
 export function installBrowserStubs(): void {
+  if (typeof Element.prototype.scrollIntoView !== "function") Element.prototype.scrollIntoView = () => undefined;
   if (typeof window.ResizeObserver !== "function") {
     class NoResizeObserver {
       observe(): void {}

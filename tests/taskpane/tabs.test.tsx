@@ -8,6 +8,7 @@ import { FUNCTION_STRINGS } from "../../functions/strings";
 import { SHEET_TEMPLATES } from "../../src/sheets/registry";
 import { STRINGS, type Lang } from "../../taskpane/strings";
 import { languageOf } from "../../taskpane/environment";
+import type { TabName } from "../../taskpane/App";
 import { renderApp } from "./render";
 
 /** The custom function ids as functions.ts declares them (@customfunction), which functions.json is generated from. */
@@ -29,11 +30,41 @@ describe.each<Lang>(["zh", "en"])("the task pane in %s", (lang) => {
     expect(document.documentElement.lang).toBe(lang === "zh" ? "zh-CN" : "en");
   });
 
-  it("the check tab explains outside Excel that it needs Excel", () => {
+  it("the check tab outside Excel checks a picked workbook instead of the active sheet", () => {
     renderApp({ host: null, language: lang });
     fireEvent.click(screen.getByRole("tab", { name: t.tabs.check }));
-    expect(screen.getByRole("tabpanel", { name: t.tabs.check }).textContent).toContain(t.check.needsExcel);
+    const panel = screen.getByRole("tabpanel", { name: t.tabs.check });
+    expect(panel.textContent).toContain(t.check.fileIntro);
+    expect(within(panel).getByRole("button", { name: t.check.pickFile })).toBeTruthy();
+    expect(within(panel).getByLabelText(t.check.fileInput).getAttribute("type")).toBe("file");
     expect(screen.queryByRole("button", { name: t.check.run })).toBeNull();
+  });
+
+  it.each<[TabName, "excel" | null]>([
+    ["templates", null],
+    ["check", null],
+    ["check", "excel"],
+    ["merge", null],
+    ["export", null],
+    ["functions", null],
+  ])("headings structure the %s tab (host %s): one h1, an h2 for the tab's section, h3 under it, no level skipped", async (tab, host) => {
+    renderApp({ host, language: lang, initialTab: tab });
+    const panel = screen.getByRole("tabpanel", { name: t.tabs[tab] });
+    // The merge and export tabs are lazy chunks: wait for them.
+    await within(panel).findAllByRole("heading", { level: 2 });
+    expect(screen.getAllByRole("heading", { level: 1 }).map((h) => h.textContent)).toEqual([t.appTitle]);
+    const levels = screen.getAllByRole("heading").map((h) => Number(h.tagName.slice(1)));
+    expect(levels[0]).toBe(1);
+    // Each heading at most one level below the one before it.
+    levels.forEach((level, i) => i > 0 && expect([level, i]).toEqual([Math.min(level, levels[i - 1] + 1), i]));
+    if (tab === "templates") {
+      // Each card is named by its own h3 title.
+      const cards = screen.getAllByRole("group").filter((g) => g.getAttribute("aria-labelledby")?.startsWith("card-"));
+      expect(cards).toHaveLength(SHEET_TEMPLATES.length);
+      for (const card of cards) {
+        expect(document.getElementById(card.getAttribute("aria-labelledby") as string)?.tagName).toBe("H3");
+      }
+    }
   });
 
   it("the functions tab lists every custom function of the metadata with its description and example, disabled outside Excel", () => {

@@ -159,7 +159,7 @@ describe("outside Excel", () => {
     const template = SHEET_TEMPLATES[0];
     const scope = within(card(template.title.zh));
     expect(scope.queryByRole("button", { name: zh.insert })).toBeNull();
-    fireEvent.click(scope.getByRole("button", { name: zh.download }));
+    fireEvent.click(scope.getByRole("button", { name: zh.downloadName(template.title.zh) }));
     await waitFor(() => expect([blobs.length, scope.queryByRole("alert")?.textContent]).toEqual([1, undefined]), { timeout: 15_000 });
     expect(blobs[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const bytes = new Uint8Array(await readBlob(blobs[0]));
@@ -168,4 +168,28 @@ describe("outside Excel", () => {
     expect(mocked.insertPlans).not.toHaveBeenCalled();
     click.mockRestore();
   }, 30_000);
+});
+
+describe.each(["zh", "en"] as const)("names the buttons in the UI language (%s)", (lang) => {
+  const t = STRINGS[lang];
+
+  it("each 下载 .xlsx button says which sheet it downloads; no two share a name", () => {
+    renderApp({ host: null, language: lang });
+    const names = screen.getAllByRole("button", { name: new RegExp(`^${t.download.replace(".", "\\.")}`) }).map((b) => b.getAttribute("aria-label"));
+    expect(names).toEqual(groupTemplates().flatMap((g) => g.documents.flatMap((d) => d.templates.map((x) => t.downloadName(x.title[lang])))));
+    expect(new Set(names).size).toBe(SHEET_TEMPLATES.length);
+    // The visible words stay the same: the name begins with them.
+    for (const name of names) expect(name?.startsWith(t.download)).toBe(true);
+  });
+
+  it("a number field's step buttons are named in the UI language, after their field", () => {
+    renderApp({ host: null, language: lang });
+    const batch = findSheetTemplate("shaoxing-discrete-batch");
+    const rows = batch?.params.find((p) => p.key === "rows");
+    if (!batch || !rows) throw new Error("shaoxing-discrete-batch has no rows parameter");
+    const scope = within(card(batch.title[lang]));
+    expect(scope.getByRole("button", { name: t.increment(rows.label[lang]) })).toBeTruthy();
+    expect(scope.getByRole("button", { name: t.decrement(rows.label[lang]) })).toBeTruthy();
+    expect(screen.queryAllByRole("button", { name: /Increment value|Decrement value/ })).toEqual([]);
+  });
 });

@@ -181,7 +181,8 @@ describe("input codes are the rulings' public codes, in the rulings' order", () 
     expect(process_.inputs).toHaveLength(18);
   });
 
-  it("表1 input types: 3.1 and 6.3 are rates (G2), 6.4–6.6 improvements (G2), 6.1 a level, the rest ticks", () => {
+  // Issue 12 item 1: 6.5 不良品率降低 and 6.6 低端用工下降率 are reductions, which cannot exceed 100% (G2).
+  it("表1 input types: 3.1 and 6.3 are rates (G2), 6.4 an improvement, 6.5–6.6 reductions (G2), 6.1 a level, the rest ticks", () => {
     const types = Object.fromEntries(discrete.inputs.map((i) => [i.code, i.type]));
     expect(types).toEqual({
       ...Object.fromEntries(discrete.inputs.map((i) => [i.code, "tick"])),
@@ -189,12 +190,12 @@ describe("input codes are the rulings' public codes, in the rulings' order", () 
       "6.1": "level",
       "6.3": "rate",
       "6.4": "improvement",
-      "6.5": "improvement",
-      "6.6": "improvement",
+      "6.5": "reduction",
+      "6.6": "reduction",
     });
   });
 
-  it("表2 input types: 2.1.x tick-or-rate (G1), 2.2 and 5.3 rates, 5.4–5.6 improvements, 5.1 a level, the rest ticks", () => {
+  it("表2 input types: 2.1.x tick-or-rate (G1), 2.2 and 5.3 rates, 5.4 an improvement, 5.5–5.6 reductions (G2), 5.1 a level, the rest ticks", () => {
     const types = Object.fromEntries(process_.inputs.map((i) => [i.code, i.type]));
     expect(types).toEqual({
       ...Object.fromEntries(process_.inputs.map((i) => [i.code, "tick"])),
@@ -205,8 +206,8 @@ describe("input codes are the rulings' public codes, in the rulings' order", () 
       "5.1": "level",
       "5.3": "rate",
       "5.4": "improvement",
-      "5.5": "improvement",
-      "5.6": "improvement",
+      "5.5": "reduction",
+      "5.6": "reduction",
     });
   });
 

@@ -37,14 +37,19 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 /**
  * TRUE unless the cell holds 18 characters that are not a valid 统一社会信用代码 (ruling S3), read
  * as the engine reads it (src/core/validators.ts checkOrgCode): any other length passes, the
- * 9-character 组织机构代码 among them. FIND is case-sensitive, so a lower-case letter, a
- * full-width digit or a letter outside the set (I, O, Z, S, V) is an error, caught by IFERROR;
- * EXACT compares the check character with its case.
+ * 9-character 组织机构代码 among them. The characters are first checked to be the code's own
+ * (removing each with SUBSTITUTE, which compares exactly, leaves nothing): so a lower-case letter,
+ * a full-width digit, I, O, Z, S, V or a wildcard fails before MATCH, which ignores case and reads
+ * * and ? as wildcards, looks up each character's value. The "_" prefix keeps Gnumeric from
+ * reading "1" in the array constant as a number. Portable functions only (no FIND).
  */
 export function orgCodeOk(cell: string): string {
   const s = cleanText(cell);
-  const value = (i: number) => `(FIND(MID(${s},${i + 1},1),"${USCC_CHARS}")-1)*${USCC_WEIGHTS[i]}`;
+  const chars = [...USCC_CHARS];
+  const leftover = chars.reduce((inner, ch) => `SUBSTITUTE(${inner},"${ch}","")`, s);
+  const values = `{${chars.map((ch) => `"_${ch}"`).join(",")}}`;
+  const value = (i: number) => `(MATCH("_"&MID(${s},${i + 1},1),${values},0)-1)*${USCC_WEIGHTS[i]}`;
   const sum = `SUM(${USCC_WEIGHTS.map((_, i) => value(i)).join(",")})`;
   const check = `MID("${USCC_CHARS}",MOD(31-MOD(${sum},31),31)+1,1)`;
-  return `IF(LEN(${s})<>18,TRUE,IFERROR(EXACT(${check},MID(${s},18,1)),FALSE))`;
+  return `IF(LEN(${s})<>18,TRUE,IF(LEN(${leftover})>0,FALSE,EXACT(${check},MID(${s},18,1))))`;
 }

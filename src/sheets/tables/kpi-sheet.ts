@@ -6,6 +6,7 @@
  * The formulas follow src/core/kpi.ts: a change is ROUND(±(current − baseline) / baseline, 9).
  */
 import type { KpiIndicator, KpiSet } from "../../../templates/schema";
+import { isReduction } from "../../core/kpi";
 import { ok, type Result } from "../../core/problems";
 import { PlanBuilder } from "../builder";
 import { isBlankCell, ref, str } from "../formula";
@@ -157,7 +158,8 @@ function writeIndicator(b: PlanBuilder, row: number, indicator: KpiIndicator, pe
   b.validate(targetValidation(indicator, span(row, col.target, col.target)));
   const [v, t] = [ref(row, col.value), ref(row, col.target)];
   const verdict = `IF(${v}>=${t},${str(KPI_STATUS.met)},${str(KPI_STATUS.unmet)})`;
-  const targetAccepted = rate ? `IF(AND(${t}>=0,${t}<=1),${verdict},${invalid})` : verdict;
+  // G2: a rate's target is in [0, 1]; a reduction's (…缩短/下降/降低) at most 1 (src/core/kpi.ts isReduction).
+  const targetAccepted = rate ? `IF(AND(${t}>=0,${t}<=1),${verdict},${invalid})` : isReduction(indicator) ? `IF(${t}<=1,${verdict},${invalid})` : verdict;
   const status = `IF(OR(${v}="",${isBlankCell(t)}),${str(KPI_STATUS.blank)},IF(AND(ISNUMBER(${v}),ISNUMBER(${t})),${targetAccepted},${invalid}))`;
   b.formula(row, col.status, status, STYLES.computed).result(`kpi:${indicator.no}:met`, row, col.status);
   b.height(row, fitHeight(indicator.name.zh, 30, 12));
@@ -194,8 +196,10 @@ function targetValidation(indicator: KpiIndicator, range: Range): Validation {
       kind: "decimal",
       range,
       min: -100,
-      max: 100,
-      prompt: { zh: "填写目标变化幅度，如 15%（向好的方向为正）", en: "The target change, such as 15% (positive is better)" },
+      max: isReduction(indicator) ? 1 : 100,
+      prompt: isReduction(indicator)
+        ? { zh: "填写目标降低幅度，如 15%（不超过 100%）", en: "The target reduction, such as 15% (at most 100%)" }
+        : { zh: "填写目标变化幅度，如 15%（向好的方向为正）", en: "The target change, such as 15% (positive is better)" },
       error: { zh: "请填写百分比，如 15% 或 0.15", en: "Enter a percentage such as 15% or 0.15" },
     };
   }

@@ -2,7 +2,10 @@
  * Tier self-checks (rulings T1–T4): one sheet per recognition scheme, each condition a row with
  * its wording, source, answer cell, requirement and a native formula giving 满足 / 不满足 / 未填,
  * per-tier verdicts, the tier reached and what is missing. Everything is generated from the
- * scheme's data; shanxi-2018 shows one mode's 要素条件 at a time (param mode).
+ * scheme's data; shanxi-2018 shows one mode's 要素条件 at a time (param mode). On a cumulative
+ * ladder (ruling T5, the 2024 gradient) each tier's verdict, count and 尚缺 list include the
+ * unmet required conditions of the tiers below; a groups test (seed 003 第八条(二)) shows each
+ * element on a row of its own under its condition.
  */
 import type { Scheme, Tier } from "../../../templates/schema";
 import type { Answers } from "../../core/inputs";

@@ -39,12 +39,18 @@ function attribute(attrs: string, name: string): string | undefined {
   return new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
 }
 
-function stored(type: string | undefined, v: string | undefined): Stored {
+function stored(type: string | undefined, v: string | undefined, shared: readonly string[]): Stored {
   if (v === undefined) return { type: "none" };
   const text = decode(v);
   switch (type) {
     case "str":
       return { type: "text", value: xstring(text) };
+    case "s": {
+      // Gnumeric stores a formula's text result in the shared strings, as for a constant.
+      const value = shared[Number(text)];
+      if (value === undefined) throw new Error(`a formula result names shared string ${text}, which the package lacks`);
+      return { type: "text", value };
+    }
     case "b":
       return { type: "boolean", value: text === "1" || text.toLowerCase() === "true" };
     case "e":
@@ -66,6 +72,11 @@ export async function formulaCells(bytes: Buffer): Promise<SheetCells[]> {
     return f.async("string");
   };
   const workbook = await read("xl/workbook.xml");
+  const strings = zip.file("xl/sharedStrings.xml") ? await read("xl/sharedStrings.xml") : "";
+  // Each <si>'s text runs joined (rich text), phonetic guides left out.
+  const shared = [...strings.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((si) =>
+    [...si[1].replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)].map((t) => xstring(decode(t[1] ?? ""))).join(""),
+  );
   const rels = await read("xl/_rels/workbook.xml.rels");
   const targets = new Map([...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => [attribute(m[1], "Id"), attribute(m[1], "Target")]));
   const sheets: SheetCells[] = [];
@@ -79,7 +90,7 @@ export async function formulaCells(bytes: Buffer): Promise<SheetCells[]> {
       const f = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
       if (!f) continue;
       const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
-      formulas.push({ address: attribute(c[1], "r") as string, formula: decode(f[1] ?? ""), stored: stored(attribute(c[1], "t"), v ? (v[1] ?? "") : undefined) });
+      formulas.push({ address: attribute(c[1], "r") as string, formula: decode(f[1] ?? ""), stored: stored(attribute(c[1], "t"), v ? (v[1] ?? "") : undefined, shared) });
     }
     sheets.push({ name: decode(attribute(m[1], "name") as string), formulas });
   }

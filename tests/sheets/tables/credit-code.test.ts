@@ -117,3 +117,20 @@ describe("extract and the task pane's check (src/sheets/check-sheet.ts)", () => 
     expect(report.problems).toEqual([]);
   });
 });
+
+describe("issue 12 item 4: a workbook of a scheme's previous version", () => {
+  test("is refused with a message naming both versions and how to rebuild (extract and the task pane read the same report)", async () => {
+    const t = findSheetTemplate("shaoxing")!;
+    const params = checkParams(t.params, {});
+    if (!params.ok) throw new Error("params");
+    const current = t.render(params.value, t.sample());
+    if (!current.ok) throw new Error("renders");
+    expect(current.value.marker.version).toBe(2);
+    // A version-1 sheet: the same marker with the version it was built with before issue 12.
+    const old = { ...current.value, marker: { ...current.value.marker, version: 1 } };
+    const [report] = await extractWorkbook(new Uint8Array((await writeWorkbook([old])).bytes));
+    expect(report.status).toBe("other-version");
+    expect(report.problems.map((p) => p.message.zh)).toEqual([expect.stringContaining("本表由模板“shaoxing”第 1 版生成，当前为第 2 版")]);
+    expect(report.problems[0].message.en).toContain("assessbook build shaoxing");
+  });
+});

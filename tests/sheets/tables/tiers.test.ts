@@ -290,6 +290,21 @@ withLibreOffice("LibreOffice recalculates every bound cell to what src/core/tier
     expect(lo.results(index)[h.tier]).toBe("未达到");
   });
 
+  // Issue 12 item 3: each tier's 尚缺 count and list include the unmet hard conditions of the tiers below.
+  test("T5: every tier's count of failing conditions is the engine's, lower tiers' hard conditions included", () => {
+    for (const why of ["T5: no 生产作业 环节 fails every tier, 领航级 and 卓越级 included", "T5: 运营管理 uncovered fails 先进级, so 卓越级 too"]) {
+      const i = CASES.findIndex((c) => c.why === why);
+      const r = tier(scheme("national-2024"), CASES[i].data);
+      if (!r.ok) throw new Error("valid");
+      for (const t of r.value.tiers) {
+        const status = plans[i].results.find((x) => x.key === `tier:${t.tier}:met`)!;
+        expect([why, t.tier, lo.value(i, status.row, 4)]).toEqual([why, t.tier, t.unmet.length]);
+      }
+      const label = plans[i].cells.find((c) => c.value === "下一级尚缺");
+      expect(String(lo.value(i, label?.row ?? 0, 3))).toContain(`「${r.value.next!.name.zh}」尚缺 ${r.value.next!.unmet.length} 项`);
+    }
+  });
+
   test("the result formulas are not constants: 达到 comes from the condition rows", () => {
     expect(resultFormula(plans[0], "tier:line:met")).toMatch(/^IF\(D\d+=0,"达到","未达到"\)$/);
   });
