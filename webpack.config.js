@@ -78,6 +78,11 @@ module.exports = async (env, argv) => {
     plugins: [
       // src/xlsx/writer.ts hands back a Node Buffer; in the browser the buffer package stands in for it.
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+      // The catalogue in the add-in: validated as the bundle loads (templates/built-in.addin.ts), not
+      // read from the file the command line's build ships beside it (templates/built-in.ts).
+      new webpack.NormalModuleReplacementPlugin(/^\.\/built-in$/, (resource) => {
+        if (resource.context === path.join(__dirname, "templates")) resource.request = "./built-in.addin";
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
       new LocalizedFunctionsMetadataPlugin({ metadata: "functions.json", zhCN: "functions.zh-CN.json" }),
       new HtmlWebpackPlugin({

@@ -29,8 +29,8 @@ export function readRubric(raw: unknown, argument = "rubric"): Rubric {
   if (id === "") throw notFound(argument, { zh: `未指定评分表；评分表有：${RUBRIC_IDS}`, en: `no rubric given; the rubrics are ${RUBRIC_IDS}` });
   if (findScheme(id)) {
     throw notFound(argument, {
-      zh: `“${id}”是认定方案，不是评分表（认定请用 TIER_CHECK）；评分表有：${RUBRIC_IDS}`,
-      en: `"${id}" is a recognition scheme, not a rubric (use TIER_CHECK for it); the rubrics are ${RUBRIC_IDS}`,
+      zh: `“${id}”是认定方案，不是评分表（认定请用 TIER）；评分表有：${RUBRIC_IDS}`,
+      en: `"${id}" is a recognition scheme, not a rubric (use TIER for it); the rubrics are ${RUBRIC_IDS}`,
     });
   }
   throw notFound(argument, { zh: `没有编号为“${show(raw)}”的评分表；评分表有：${RUBRIC_IDS}`, en: `there is no rubric "${show(raw)}"; the rubrics are ${RUBRIC_IDS}` });
@@ -43,8 +43,8 @@ export function readScheme(raw: unknown, argument = "scheme"): Scheme {
   if (id === "") throw notFound(argument, { zh: `未指定认定方案；认定方案有：${SCHEME_IDS}`, en: `no scheme given; the schemes are ${SCHEME_IDS}` });
   if (findRubric(id)) {
     throw notFound(argument, {
-      zh: `“${id}”是评分表，不是认定方案（计分请用 SCORE_DISCRETE 或 SCORE_PROCESS）；认定方案有：${SCHEME_IDS}`,
-      en: `"${id}" is a rubric, not a recognition scheme (score it with SCORE_DISCRETE or SCORE_PROCESS); the schemes are ${SCHEME_IDS}`,
+      zh: `“${id}”是评分表，不是认定方案（计分请用 SCORE）；认定方案有：${SCHEME_IDS}`,
+      en: `"${id}" is a rubric, not a recognition scheme (score it with SCORE); the schemes are ${SCHEME_IDS}`,
     });
   }
   throw notFound(argument, { zh: `没有编号为“${show(raw)}”的认定方案；认定方案有：${SCHEME_IDS}`, en: `there is no scheme "${show(raw)}"; the schemes are ${SCHEME_IDS}` });

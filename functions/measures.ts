@@ -1,4 +1,5 @@
-import { KPI_SETS } from "../templates/index";
+import { KPI_SETS, findTemplate } from "../templates/index";
+import type { KpiSet } from "../templates/schema";
 import { changeByDirection, findIndicator, kpiChange, type Change } from "../src/core/kpi";
 import { aggregateScores, type PanelMethod } from "../src/core/panel";
 import { checkEmail, checkMobile, checkUscc, type Check } from "../src/core/validators";
@@ -17,26 +18,41 @@ function scalar(raw: unknown, argument: string): unknown {
   return basicValue(raw);
 }
 
-const KPIS = KPI_SETS[0];
-const INDICATOR_COUNT = KPIS.categories.reduce((n, c) => n + c.indicators.length, 0);
+/**
+ * The KPI set the `set` argument names by id. Blank names the catalogue's set when it holds only
+ * one; with several, a formula must say which, since indicator numbers differ from set to set.
+ */
+function readKpiSet(raw: unknown): KpiSet {
+  const value = scalar(raw, "set");
+  const ids = KPI_SETS.map((k) => k.id).join(", ");
+  if (isBlank(value)) {
+    if (KPI_SETS.length === 1) return KPI_SETS[0];
+    throw argumentError("set", { zh: `有多套关键绩效指标，请指定其编号：${ids}`, en: `there are several KPI sets; name one by its id: ${ids}` }, CustomFunctions.ErrorCode.notAvailable);
+  }
+  const found = findTemplate(String(value).trim().toLowerCase());
+  if (found?.kind === "kpi-set") return found;
+  throw argumentError("set", { zh: `没有编号为“${show(value)}”的关键绩效指标；可用：${ids}`, en: `there is no KPI set "${show(value)}"; they are ${ids}` }, CustomFunctions.ErrorCode.notAvailable);
+}
 
 /**
- * KPI_CHANGE: by an indicator of seed 002 附1 (its number or full name; a level indicator is the
+ * KPI_CHANGE: by an indicator of the KPI set (its number or full name; a level indicator is the
  * current value itself) or by a direction word. Blank inputs are not answered (G3): blank result.
  */
-export function kpiChangeValue(baselineRaw: unknown, currentRaw: unknown, indicatorRaw: unknown): number | string {
+export function kpiChangeValue(baselineRaw: unknown, currentRaw: unknown, indicatorRaw: unknown, setRaw?: unknown): number | string {
   const baseline = scalar(baselineRaw, "baseline");
   const current = scalar(currentRaw, "current");
   const ref = scalar(indicatorRaw, "indicator");
-  const indicator = findIndicator(KPIS, ref);
+  const kpis = readKpiSet(setRaw);
+  const indicatorCount = kpis.categories.reduce((n, c) => n + c.indicators.length, 0);
+  const indicator = findIndicator(kpis, ref);
   if (indicator.ok) return changeCell(kpiChange(indicator.value, baseline, current));
   const byDirection = changeByDirection(baseline, current, ref);
   if (!byDirection.ok && byDirection.problems.some((p) => p.code === "direction")) {
     throw argumentError(
       "indicator",
       {
-        zh: `应为指标序号 1–${INDICATOR_COUNT} 或完整名称（如“生产效率提升”），或方向 increase/提升、decrease/降低，收到“${show(ref)}”`,
-        en: `expected an indicator number 1–${INDICATOR_COUNT} or full name (such as "Production efficiency improvement"), or a direction, increase or decrease; got "${show(ref)}"`,
+        zh: `应为指标序号 1–${indicatorCount} 或完整名称（如“生产效率提升”），或方向 increase/提升、decrease/降低，收到“${show(ref)}”`,
+        en: `expected an indicator number 1–${indicatorCount} or full name (such as "Production efficiency improvement"), or a direction, increase or decrease; got "${show(ref)}"`,
       },
       CustomFunctions.ErrorCode.notAvailable,
     );

@@ -1,4 +1,6 @@
+import { findRubric } from "../templates/index";
 import type { Rubric, RubricItem } from "../templates/schema";
+import { SCORE_SHORTCUTS } from "../templates/shortcuts";
 import { score, type ItemScore, type ScoreResult } from "../src/core/score";
 import { scoreTotals } from "../src/core/score-fast";
 import { isBlank } from "../src/core/answers";
@@ -9,7 +11,22 @@ import { readLanguage, readRubric, readSwitch } from "./arguments";
 import { answerRows, evaluateRow, perRow, type Cell, type RowEvaluator } from "./answer-rows";
 import type { Lang } from "./language";
 
-/** SCORE_DISCRETE / SCORE_PROCESS: one total per row, or the section subtotals with detail; no rule is worded. */
+/**
+ * The rubric a shortcut function (SCORE_DISCRETE, SCORE_PROCESS) scores, looked up when it is
+ * called: a catalogue without it fails that function alone, not the add-in as it loads.
+ */
+export function shortcutRubric(name: keyof typeof SCORE_SHORTCUTS): Rubric {
+  const rubric = findRubric(SCORE_SHORTCUTS[name]);
+  if (!rubric) throw new Error(`${name} scores rubric ${SCORE_SHORTCUTS[name]}, which the catalogue does not hold`);
+  return rubric;
+}
+
+/** SCORE: scoreTable over the rubric the first argument names. */
+export function anyRubricTable(rubricRaw: unknown, inputs: unknown, detailRaw: unknown): Cell[][] {
+  return scoreTable(readRubric(rubricRaw), inputs, detailRaw);
+}
+
+/** SCORE, SCORE_DISCRETE, SCORE_PROCESS: one total per row, or the section subtotals with detail; no rule is worded. */
 export function scoreTable(rubric: Rubric, inputs: unknown, detailRaw: unknown): Cell[][] {
   const detail = readSwitch(detailRaw, "detail");
   const width = detail ? rubric.sections.length : 1;

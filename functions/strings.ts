@@ -11,6 +11,10 @@
  * Function names stay in English in both languages: Chinese Excel keeps its built-in names
  * (SUM, VLOOKUP …) in English too, and people type them with the IME off.
  */
+import { RUBRICS, SCHEMES, findRubric } from "../templates/index";
+import type { Rubric, Scheme } from "../templates/schema";
+import { SCORE_SHORTCUTS } from "../templates/shortcuts";
+
 export interface Words {
   zh: string;
   en: string;
@@ -32,15 +36,39 @@ export interface FunctionStrings {
   example: { formula: string; result: Words };
 }
 
+// Ids are never listed here: a function takes any rubric or scheme of the catalogue, and a wrong
+// id is answered with the list (functions/arguments.ts). The examples use the catalogue's own.
 const RUBRIC: ParameterStrings = {
   name: { zh: "评分表", en: "rubric" },
-  description: { zh: "评分表编号：shaoxing-discrete 或 shaoxing-process", en: "The rubric id: shaoxing-discrete or shaoxing-process" },
+  description: { zh: "评分表编号（编号有误时返回 #N/A 并列出所有评分表）", en: "The rubric id (a wrong id gives #N/A listing the rubrics)" },
 };
 
 const SCHEME: ParameterStrings = {
   name: { zh: "认定方案", en: "scheme" },
-  description: { zh: "认定方案编号：shaoxing、national-2024、shanxi-2018 或 pujiang", en: "The scheme id: shaoxing, national-2024, shanxi-2018 or pujiang" },
+  description: { zh: "认定方案编号（编号有误时返回 #N/A 并列出所有认定方案）", en: "The scheme id (a wrong id gives #N/A listing the schemes)" },
 };
+
+/** The catalogue's rubric a shortcut scores; its input count is part of the shortcut's description. */
+function shortcut(name: keyof typeof SCORE_SHORTCUTS): Rubric | undefined {
+  return findRubric(SCORE_SHORTCUTS[name]);
+}
+
+const DISCRETE = shortcut("SCORE_DISCRETE");
+const PROCESS = shortcut("SCORE_PROCESS");
+/** The examples' rubric and scheme: the catalogue's first. */
+const EXAMPLE_RUBRIC: Rubric = RUBRICS[0];
+const EXAMPLE_SCHEME: Scheme = SCHEMES[0];
+
+/** The A1 range of one answer row starting at B2 for a template with that many inputs. */
+function answerRange(count: number): string {
+  let n = count + 1;
+  let col = "";
+  while (n > 0) {
+    col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `B2:${col}2`;
+}
 
 const LANGUAGE: ParameterStrings = {
   name: { zh: "语言", en: "language" },
@@ -54,12 +82,13 @@ const DETAIL: ParameterStrings = {
   optional: true,
 };
 
-function answerRows(count: number, rubric: string): ParameterStrings {
+function answerRows(rubric: Rubric | undefined, table: Words): ParameterStrings {
+  const count = rubric?.inputs.length;
   return {
     name: { zh: "答案", en: "inputs" },
     description: {
-      zh: `每行一家企业，按输入编号顺序排列的 ${count} 个答案（见 INPUT_HEADERS("${rubric}")）`,
-      en: `One enterprise per row: ${count} answers in input-code order (see INPUT_HEADERS("${rubric}"))`,
+      zh: `每行一家企业，按${table.zh}的输入编号顺序（见 INPUT_HEADERS）排列的 ${count} 个答案`,
+      en: `One enterprise per row: ${count} answers in the input-code order INPUT_HEADERS gives for ${table.en}`,
     },
   };
 }
@@ -71,6 +100,12 @@ const RUBRIC_ROWS: ParameterStrings = {
     en: "One enterprise per row, answers in the rubric's input-code order (see INPUT_HEADERS)",
   },
 };
+
+/** What TIER and TIER_CHECK show in the example: the name of a tier of the example scheme. */
+const TIER_RESULT: Words = { zh: `如“${EXAMPLE_SCHEME.tiers[0].name.zh}”`, en: `e.g. "${EXAMPLE_SCHEME.tiers[0].name.zh}"` };
+
+/** SCORE_ITEM's and SCORE_EXPLAIN's example item: the example rubric's first tick item, answered 有. */
+const EXAMPLE_ITEM = EXAMPLE_RUBRIC.sections.flatMap((s) => s.items).find((i) => i.rule.kind === "tick") ?? EXAMPLE_RUBRIC.sections[0].items[0];
 
 const SCHEME_ROWS: ParameterStrings = {
   name: { zh: "答案", en: "inputs" },
@@ -92,8 +127,8 @@ export const FUNCTION_STRINGS: readonly FunctionStrings[] = [
       zh: "按绍兴 表1 离散型（百分制）计分：每行一家企业的 27 个答案，逐行返回总分（多行时溢出为一列）；明细为 TRUE 时返回各分项小计",
       en: "Scores Shaoxing Table 1 (discrete, 100 points): one total per row of 27 answers, spilling a column for many rows; detail TRUE gives section subtotals",
     },
-    parameters: [answerRows(27, "shaoxing-discrete"), DETAIL],
-    example: { formula: "=ASSESS.SCORE_DISCRETE(B2:AB2)", result: { zh: "该行企业的总分", en: "the row's total" } },
+    parameters: [answerRows(DISCRETE, { zh: "绍兴 表1", en: "Shaoxing Table 1" }), DETAIL],
+    example: { formula: `=ASSESS.SCORE_DISCRETE(${answerRange(DISCRETE?.inputs.length ?? 0)})`, result: { zh: "该行企业的总分", en: "the row's total" } },
   },
   {
     id: "SCORE_PROCESS",
@@ -101,8 +136,20 @@ export const FUNCTION_STRINGS: readonly FunctionStrings[] = [
       zh: "按绍兴 表2 流程型（百分制）计分：每行一家企业的 18 个答案，逐行返回总分（多行时溢出为一列）；明细为 TRUE 时返回各分项小计",
       en: "Scores Shaoxing Table 2 (process, 100 points): one total per row of 18 answers, spilling a column for many rows; detail TRUE gives section subtotals",
     },
-    parameters: [answerRows(18, "shaoxing-process"), DETAIL],
-    example: { formula: "=ASSESS.SCORE_PROCESS(B2:S101, TRUE)", result: { zh: "100 行 × 5 列的分项小计", en: "100 rows × 5 columns of section subtotals" } },
+    parameters: [answerRows(PROCESS, { zh: "绍兴 表2", en: "Shaoxing Table 2" }), DETAIL],
+    example: {
+      formula: `=ASSESS.SCORE_PROCESS(${answerRange(PROCESS?.inputs.length ?? 0).replace(/2$/, "101")}, TRUE)`,
+      result: { zh: `100 行 × ${PROCESS?.sections.length} 列的分项小计`, en: `100 rows × ${PROCESS?.sections.length} columns of section subtotals` },
+    },
+  },
+  {
+    id: "SCORE",
+    description: {
+      zh: "按任一评分表计分：每行一家企业的答案，逐行返回总分（多行时溢出为一列）；明细为 TRUE 时返回各分项小计",
+      en: "Scores any rubric: one total per row of answers, spilling a column for many rows; detail TRUE gives section subtotals",
+    },
+    parameters: [RUBRIC, RUBRIC_ROWS, DETAIL],
+    example: { formula: `=ASSESS.SCORE("${EXAMPLE_RUBRIC.id}", ${answerRange(EXAMPLE_RUBRIC.inputs.length)})`, result: { zh: "该行企业的总分", en: "the row's total" } },
   },
   {
     id: "SCORE_ITEM",
@@ -115,7 +162,7 @@ export const FUNCTION_STRINGS: readonly FunctionStrings[] = [
       { name: { zh: "评分项", en: "code" }, description: { zh: "评分项编号，如 3.1", en: "The item code, such as 3.1" } },
       { name: { zh: "答案", en: "answer" }, description: { zh: "该项的答案，如 62% 或 有", en: "The item's answer, such as 62% or 有" } },
     ],
-    example: { formula: '=ASSESS.SCORE_ITEM("shaoxing-discrete", "3.1", "62%")', result: { zh: "10", en: "10" } },
+    example: { formula: `=ASSESS.SCORE_ITEM("${EXAMPLE_RUBRIC.id}", "${EXAMPLE_ITEM.code}", "有")`, result: { zh: `${EXAMPLE_ITEM.max}`, en: `${EXAMPLE_ITEM.max}` } },
   },
   {
     id: "SCORE_EXPLAIN",
@@ -125,8 +172,8 @@ export const FUNCTION_STRINGS: readonly FunctionStrings[] = [
     },
     parameters: [RUBRIC, RUBRIC_ROWS, LANGUAGE],
     example: {
-      formula: '=ASSESS.SCORE_EXPLAIN("shaoxing-discrete", B2:AB2)',
-      result: { zh: "1.1 诊断方案：有 → 10 分；…；总分 83/100", en: "the same text in Chinese, or in English with language \"en\"" },
+      formula: `=ASSESS.SCORE_EXPLAIN("${EXAMPLE_RUBRIC.id}", ${answerRange(EXAMPLE_RUBRIC.inputs.length)})`,
+      result: { zh: `${EXAMPLE_ITEM.code} ${EXAMPLE_ITEM.short.zh}：有 → ${EXAMPLE_ITEM.max} 分；…；总分 …/${EXAMPLE_RUBRIC.max}`, en: "the same text in Chinese, or in English with language \"en\"" },
     },
   },
   {
@@ -136,19 +183,28 @@ export const FUNCTION_STRINGS: readonly FunctionStrings[] = [
       en: "The input codes (first row) and labels (second row) of a rubric or scheme, in the column order its answer ranges use",
     },
     parameters: [
-      { name: { zh: "编号", en: "template" }, description: { zh: "评分表或认定方案编号，如 shaoxing-discrete", en: "A rubric or scheme id, such as shaoxing-discrete" } },
+      { name: { zh: "编号", en: "template" }, description: { zh: "评分表或认定方案编号（编号有误时返回 #N/A 并列出所有编号）", en: "A rubric or scheme id (a wrong id gives #N/A listing them)" } },
       LANGUAGE,
     ],
-    example: { formula: '=ASSESS.INPUT_HEADERS("shaoxing-discrete")', result: { zh: "2 行 × 27 列", en: "2 rows × 27 columns" } },
+    example: {
+      formula: `=ASSESS.INPUT_HEADERS("${EXAMPLE_RUBRIC.id}")`,
+      result: { zh: `2 行 × ${EXAMPLE_RUBRIC.inputs.length} 列`, en: `2 rows × ${EXAMPLE_RUBRIC.inputs.length} columns` },
+    },
+  },
+  {
+    id: "TIER",
+    description: {
+      zh: "按任一认定方案，逐行返回达到的最高认定等级（官方名称），未达到任何等级时为“未达标”；各类型独立认定的方案返回所有达到的类型，以“、”分隔",
+      en: "The highest recognition tier each row meets in any scheme, by its official name, or 未达标; for schemes of independent types, every type met, joined by 、",
+    },
+    parameters: [SCHEME, SCHEME_ROWS],
+    example: { formula: `=ASSESS.TIER("${EXAMPLE_SCHEME.id}", ${answerRange(EXAMPLE_SCHEME.inputs.length)})`, result: TIER_RESULT },
   },
   {
     id: "TIER_CHECK",
-    description: {
-      zh: "逐行返回达到的最高认定等级（官方名称），未达到任何等级时为“未达标”；各类型独立认定的方案返回所有达到的类型，以“、”分隔",
-      en: "The highest recognition tier each row meets, by its official name, or 未达标; for schemes of independent types, every type met, joined by 、",
-    },
+    description: { zh: "与 TIER 相同，为使用此名称的已有工作簿保留", en: "The same as TIER, under the name workbooks written before TIER use" },
     parameters: [SCHEME, SCHEME_ROWS],
-    example: { formula: '=ASSESS.TIER_CHECK("shaoxing", B2:Y2)', result: { zh: "智能制造示范车间", en: "智能制造示范车间" } },
+    example: { formula: `=ASSESS.TIER_CHECK("${EXAMPLE_SCHEME.id}", ${answerRange(EXAMPLE_SCHEME.inputs.length)})`, result: TIER_RESULT },
   },
   {
     id: "TIER_GAP",
@@ -158,8 +214,8 @@ export const FUNCTION_STRINGS: readonly FunctionStrings[] = [
     },
     parameters: [SCHEME, SCHEME_ROWS, LANGUAGE],
     example: {
-      formula: '=ASSESS.TIER_GAP("shaoxing", B2:Y2)',
-      result: { zh: "下一级「智能工厂」尚缺 2 项：…", en: "the same text in Chinese, or in English with language \"en\"" },
+      formula: `=ASSESS.TIER_GAP("${EXAMPLE_SCHEME.id}", ${answerRange(EXAMPLE_SCHEME.inputs.length)})`,
+      result: { zh: `下一级「${EXAMPLE_SCHEME.tiers[EXAMPLE_SCHEME.tiers.length - 1].name.zh}」尚缺 … 项：…`, en: "the same text in Chinese, or in English with language \"en\"" },
     },
   },
   {
@@ -178,6 +234,7 @@ export const FUNCTION_STRINGS: readonly FunctionStrings[] = [
           en: "An indicator number 1–20 or full name, or a direction: increase (larger is better) or decrease (smaller is better)",
         },
       },
+      { name: { zh: "指标集", en: "set" }, description: { zh: "关键绩效指标集编号；只有一套时可留空", en: "The KPI set id; blank when the catalogue holds one set" }, optional: true },
     ],
     example: { formula: '=ASSESS.KPI_CHANGE(200, 150, "研制周期缩短")', result: { zh: "0.25（缩短 25%）", en: "0.25 (25% shorter)" } },
   },

@@ -234,7 +234,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     },
     merge: {
       title: "合并推荐汇总表",
-      intro: "合并推荐汇总表：选择各单位报送的 .xlsx 文件，读取 Assessbook 生成的汇总表和申报书，逐行校验，确认后按优先顺序写入一张汇总表，并在来源列记录每行出处。",
+      intro: "选择各单位报送的 .xlsx 文件，读取 Assessbook 生成的汇总表和申报书，逐行校验，确认后按优先顺序写入一张汇总表，并在来源列记录每行出处。",
       template: "汇总表",
       recommender: "推荐单位类别",
       target: "目标汇总表（可选）",
@@ -376,7 +376,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     },
     merge: {
       title: "Merge recommendation summaries",
-      intro: "Merge recommendation summaries: choose the .xlsx files the units submitted. Assessbook's summary tables and application forms are read and every row checked; once you confirm, the rows go into one summary table in priority order, each with its source in the audit column.",
+      intro: "Choose the .xlsx files the units submitted. Assessbook's summary tables and application forms are read and every row checked; once you confirm, the rows go into one summary table in priority order, each with its source in the audit column.",
       template: "Summary table",
       recommender: "Recommender",
       target: "Target summary (optional)",

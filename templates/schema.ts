@@ -7,15 +7,7 @@
  * bracket contiguity, inputs used exactly once) live here too, next to the shapes they guard.
  */
 import { z } from "zod";
-
-/** The seed documents (../shared/seeds/): every rule cites one of them. */
-export const SEED_FILES = [
-  "000_895f6aeed786a7d3.txt",
-  "001_85a055208385c3cf.txt",
-  "002_e505e16489392b35.txt",
-  "003_aa3605fc89ed960c.txt",
-  "004_ace3b6be19f1f47c.txt",
-] as const;
+import { SEEDS } from "./documents";
 
 export const textSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 export type Text = z.infer<typeof textSchema>;
@@ -23,7 +15,8 @@ export type Text = z.infer<typeof textSchema>;
 /** Where a rule comes from: seed file, annex (附件/表), item number, and the ruling that settles it. */
 export const sourceSchema = z
   .object({
-    doc: z.enum(SEED_FILES),
+    /** One of the seed files (../shared/seeds/), listed once in documents.ts. */
+    doc: z.enum(SEEDS),
     annex: z.string().min(1).optional(),
     item: z.string().min(1),
     ruling: z.string().regex(/^[A-Z]\d+$/, "a ruling id such as D3 or T2").optional(),
@@ -84,7 +77,7 @@ export type InputDef = z.infer<typeof inputSchema>;
 
 /**
  * One bracket of a rate rule: min inclusive, max exclusive (rulings G1, G4); null means
- * unbounded, so the first bracket may start at −∞ and the top bracket extends upward.
+ * unbounded: the lowest bracket extends downward (D3, D6) and the top bracket upward (G4).
  */
 const bracketSchema = z
   .object({ min: z.number().nullable(), max: z.number().nullable(), points: z.number().min(0) })
@@ -134,8 +127,11 @@ export type ScoringRule = z.infer<typeof scoringRuleSchema>;
 function checkBrackets(brackets: Bracket[], ctx: z.RefinementCtx): void {
   brackets.forEach((b, i) => {
     const path = ["brackets", i];
-    if (i === 0 && b.min !== null && b.min > 0) {
-      ctx.addIssue({ code: "custom", path: [...path, "min"], message: "the first bracket must start at 0 or below (or be unbounded)" });
+    // Rulings D3 and D6 give the lowest bracket every value below the next one's bound ("< 40% → 5
+    // (even 0%)", "below 8% → 0"), a fall in an improvement (a negative answer, G2) included. A
+    // lowest bracket "from 0" would leave a negative answer in no bracket, so it is unbounded.
+    if (i === 0 && b.min !== null) {
+      ctx.addIssue({ code: "custom", path: [...path, "min"], message: "the lowest bracket takes every value below the next one, negative ones included (rulings D3, D6): min must be null" });
     }
     if (i > 0 && b.min !== brackets[i - 1].max) {
       ctx.addIssue({ code: "custom", path: [...path, "min"], message: `bracket ${i} starts at ${b.min} but the previous one ends at ${brackets[i - 1].max}: a gap or an overlap` });
@@ -231,8 +227,13 @@ export type Pledge = z.infer<typeof pledgeSchema>;
 /** The 附件N label an annexed document prints at its top left, e.g. 附件1 (no space, GB/T 9704). */
 const annexLabelSchema = z.string().regex(/^附件\d+$/, "a label such as 附件1");
 
+/** A template's public id; a function so that schemas above templateBase can use it. */
+function templateBaseId() {
+  return z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a lower-case id such as shaoxing-discrete");
+}
+
 const templateBase = {
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a lower-case id such as shaoxing-discrete"),
+  id: templateBaseId(),
   version: z.number().int().positive(),
   title: textSchema,
   document: documentSchema,
@@ -540,18 +541,47 @@ export const kpiSetSchema = z
 export type KpiSet = z.infer<typeof kpiSetSchema>;
 export type KpiIndicator = KpiSet["categories"][number]["indicators"][number];
 
+/**
+ * What a summary column holds, for the code that reads rows without knowing the table: merge
+ * finds duplicates by the enterprise (and its 统一社会信用代码), 第十三条 by the project, and so on.
+ */
+export const COLUMN_ROLES = ["enterprise", "project", "uscc", "contact", "mobile", "email", "scenarios"] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/** The column type a role needs, when it needs one (the cell check follows the type). */
+const ROLE_TYPES: Partial<Record<ColumnRole, SummaryColumnType>> = { mobile: "mobile", email: "email", scenarios: "scenarios" };
+
+const COLUMN_TYPES = ["serial", "text", "mobile", "email", "scenarios"] as const;
+type SummaryColumnType = (typeof COLUMN_TYPES)[number];
+
 const columnSchema = z
   .object({
     key: codeSchema,
     header: textSchema,
     /** serial: 序号, numbered automatically; scenarios: 环节名—场景名—实例名 entries (ruling S2). */
-    type: z.enum(["serial", "text", "mobile", "email", "scenarios"]),
+    type: z.enum(COLUMN_TYPES),
     required: z.boolean(),
+    /** What the column holds (COLUMN_ROLES); each role names at most one column of a table. */
+    role: z.enum(COLUMN_ROLES).optional(),
     /** A worked example from the official table, shown as a hint. */
     example: textSchema.optional(),
   })
   .strict();
 export type SummaryColumn = z.infer<typeof columnSchema>;
+
+/**
+ * A form whose answers make one row of the table (merge reads each such form as a row): column
+ * key → the form's field keys that fill it, the first one answered winning. A field of the form
+ * checked as a credit code (`check: "credit-code"`) is read as the row's 统一社会信用代码.
+ */
+const feedSchema = z
+  .object({
+    form: templateBaseId(),
+    columns: z.record(codeSchema, z.array(codeSchema).min(1)),
+    source: sourceSchema,
+  })
+  .strict();
+export type SummaryFeed = z.infer<typeof feedSchema>;
 
 export const summarySchema = z
   .object({
@@ -569,10 +599,30 @@ export const summarySchema = z
       .min(1),
     /** Rows printed on the blank official table. */
     blankRows: z.number().int().positive(),
+    /** The forms whose answers fill rows of this table (merge). */
+    feeds: z.array(feedSchema).default([]),
   })
   .strict()
   .superRefine((t, ctx) => {
     if (t.columns[0]?.type !== "serial") ctx.addIssue({ code: "custom", path: ["columns", 0, "type"], message: "the first column of a summary table is 序号 (serial)" });
+    const roles = new Map<ColumnRole, string>();
+    t.columns.forEach((c, i) => {
+      if (c.role === undefined) return;
+      const path = ["columns", i, "role"];
+      if (c.type === "serial") ctx.addIssue({ code: "custom", path, message: "序号 (serial) has no role" });
+      if (roles.has(c.role)) ctx.addIssue({ code: "custom", path, message: `columns ${roles.get(c.role)} and ${c.key} both have the role ${c.role}` });
+      roles.set(c.role, c.key);
+      const type = ROLE_TYPES[c.role];
+      if (type !== undefined && c.type !== type) ctx.addIssue({ code: "custom", path, message: `a ${c.role} column has the type ${type}, not ${c.type}` });
+    });
+    // Merge tells rows of one enterprise apart by it (duplicates, 第十三条): a table cannot do without it.
+    if (!roles.has("enterprise")) ctx.addIssue({ code: "custom", path: ["columns"], message: "one column has the role enterprise (the enterprise's name)" });
+    const keys = new Set(t.columns.filter((c) => c.type !== "serial").map((c) => c.key));
+    t.feeds.forEach((f, i) => {
+      for (const key of Object.keys(f.columns)) {
+        if (!keys.has(key)) ctx.addIssue({ code: "custom", path: ["feeds", i, "columns", key], message: `${key} is not a data column of this table; the columns are ${[...keys].join(", ")}` });
+      }
+    });
   });
 export type SummaryTable = z.infer<typeof summarySchema>;
 

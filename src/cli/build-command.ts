@@ -5,7 +5,7 @@ import { SHEET_TEMPLATES, findSheetTemplate, type Params, type SheetTemplate } f
 import { writeWorkbook } from "../xlsx/writer";
 import { exists, writeAtomically } from "./files";
 import { InputError, UsageError } from "./io";
-import type { CommandContext, Lang } from "./main";
+import type { CommandContext, Lang } from "./context";
 import { readJson } from "./read-json";
 import { renderTable } from "./text-table";
 

@@ -7,7 +7,7 @@ import type { ReadSheet } from "../sheets/check-sheet";
 import { readWorkbook, UnreadableWorkbook } from "../xlsx/reader";
 import { exists, readWorkbookInput, unreadable, writeAtomically } from "./files";
 import { InputError, UsageError } from "./io";
-import type { CommandContext, Lang } from "./main";
+import type { CommandContext, Lang } from "./context";
 import { readJson } from "./read-json";
 
 type Format = "docx" | "pdf";

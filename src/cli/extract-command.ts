@@ -5,7 +5,7 @@ import { extractWorkbook } from "../xlsx/extract";
 import { UnreadableWorkbook } from "../xlsx/gate";
 import { readWorkbookInput, unreadable } from "./files";
 import { InputError, UsageError } from "./io";
-import type { CommandContext, Lang } from "./main";
+import type { CommandContext, Lang } from "./context";
 import { renderTable } from "./text-table";
 
 /**

@@ -1,7 +1,7 @@
 import { ALL_TEMPLATES } from "../../templates/index";
 import type { Template } from "../../templates/schema";
 import { SHEET_TEMPLATES, type SheetTemplate } from "../sheets/registry";
-import type { CommandContext } from "./main";
+import type { CommandContext } from "./context";
 import { UsageError } from "./io";
 import { renderTable } from "./text-table";
 

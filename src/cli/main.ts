@@ -1,41 +1,14 @@
 import { parseArgs } from "node:util";
-import { buildCommand } from "./build-command";
-import { exportCommand } from "./export-command";
-import { extractCommand } from "./extract-command";
+import type { CommandContext, CommandOptions } from "./context";
 import { EXIT, InputError, UsageError, processIO, terminalSafe, type CliIO } from "./io";
-import { listCommand, recommenderChoices } from "./list-command";
-import { mergeCommand } from "./merge-command";
-import { scoreCommand } from "./score-command";
-import { tierCommand } from "./tier-command";
 
-export type Lang = "zh" | "en";
-
-/** Options only some commands take; any other command refuses them rather than ignoring them. */
-export interface CommandOptions {
-  data?: string;
-  param: string[];
-  output?: string;
-  force: boolean;
-  all: boolean;
-  into?: string;
-  template?: string;
-  recommender?: string;
-  sheet?: string;
-  keep: string[];
-  drop: string[];
-  confirm?: string;
-  format?: string;
-}
-
-export interface CommandContext {
-  io: CliIO;
-  json: boolean;
-  lang: Lang;
-  args: string[];
-  options: CommandOptions;
-}
-
-const USAGE = `用法 / usage:
+/**
+ * The whole help text. Built when it is printed (--help, a usage error): its recommender lines
+ * come from the catalogue of sheets, which `score` and `tier` have no reason to load.
+ */
+async function usage(): Promise<string> {
+  const recommenders = recommenderLines((await import("./list-command")).recommenderChoices());
+  return `用法 / usage:
   assessbook list [--json]                          列出评分表、认定方案、模板与工作表 / list rubrics, schemes, templates, sheets
   assessbook score <rubric> <inputs.json|-> [--json] 按评分表计分 / score answers on a rubric
   assessbook tier <scheme> <inputs.json|-> [--json]  认定等级自检 / check recognition tiers
@@ -59,15 +32,16 @@ const USAGE = `用法 / usage:
                 --confirm  预览给出的确认码：写入正是预览的这些行 / the code the preview printed: write exactly the rows it showed
                 --format docx|pdf  导出格式（PDF 需要 LibreOffice）/ export format (PDF needs LibreOffice); --sheet  工作簿中的表 / the sheet of the workbook
                 --recommender  推荐单位类别 / recommender category (merge --template, build --param recommender=):
-${recommenderLines()}
+${recommenders}
 退出码 / exit codes: 0 成功 / done; 1 输入有误 / invalid input; 2 用法错误 / usage; 3 已预览、未确认、未写入 / previewed, not confirmed, nothing written`;
+}
 
 /**
- * The lines of USAGE for one command: each "  assessbook <name> …" line with the lines that
+ * The lines of the help text for one command: each "  assessbook <name> …" line with the lines that
  * continue it (indented further). A usage error prints these, not the whole help.
  */
-export function usageOf(name: string): string {
-  const lines = USAGE.split("\n");
+export async function usageOf(name: string): Promise<string> {
+  const lines = (await usage()).split("\n");
   const picked: string[] = [];
   let inside = false;
   for (const line of lines) {
@@ -79,16 +53,16 @@ export function usageOf(name: string): string {
 }
 
 /** What a usage error prints after its message: the command's usage lines, or the commands when none is at hand. */
-function usageHint(name: string | undefined): string {
-  const lines = name !== undefined && COMMANDS[name] ? usageOf(name) : "";
+async function usageHint(name: string | undefined): Promise<string> {
+  const lines = name !== undefined && COMMANDS[name] ? await usageOf(name) : "";
   const more = "完整用法见 assessbook --help / assessbook --help shows everything";
   if (lines) return `用法 / usage:\n${lines}\n${more}`;
   return `用法 / usage: assessbook <命令 / command> … — 命令 / commands: ${Object.keys(COMMANDS).join(", ")}\n${more}`;
 }
 
 /** One line per summary table: its recommender categories with their limits, the default first and marked. */
-function recommenderLines(): string {
-  return recommenderChoices()
+function recommenderLines(choices: ReturnType<typeof import("./list-command").recommenderChoices>): string {
+  return choices
     .map((r) => `                  ${r.sheet}: ${[...r.choices].sort((a, b) => Number(b.id === r.default) - Number(a.id === r.default)).map((c) => `${c.id}${c.id === r.default ? "（默认 / default）" : ""} ${c.name.zh}（上限 ${c.limit} 项）`).join(", ")}`)
     .join("\n");
 }
@@ -96,14 +70,24 @@ function recommenderLines(): string {
 type CommandOption = keyof CommandOptions;
 
 /** A command returns its exit code when success is not simply 0 (merge: previewed but not confirmed). */
-const COMMANDS: Record<string, { run: (ctx: CommandContext) => Promise<void | number> | void; options?: readonly CommandOption[] }> = {
-  list: { run: listCommand },
-  score: { run: scoreCommand },
-  tier: { run: tierCommand },
-  build: { run: buildCommand, options: ["data", "param", "output", "force", "all"] },
-  extract: { run: extractCommand },
-  export: { run: exportCommand, options: ["data", "output", "force", "sheet", "format"] },
-  merge: { run: mergeCommand, options: ["output", "force", "into", "template", "recommender", "sheet", "keep", "drop", "confirm"] },
+type Command = (ctx: CommandContext) => Promise<void | number> | void;
+
+/**
+ * Each command's module is loaded when that command runs, not before: `score` and `tier` answer in
+ * a fraction of the time it takes to load exceljs, docx, the formula evaluator and the merge code
+ * that `build`, `extract`, `export` and `merge` need.
+ */
+const COMMANDS: Record<string, { load: () => Promise<Command>; options?: readonly CommandOption[] }> = {
+  list: { load: async () => (await import("./list-command")).listCommand },
+  score: { load: async () => (await import("./score-command")).scoreCommand },
+  tier: { load: async () => (await import("./tier-command")).tierCommand },
+  build: { load: async () => (await import("./build-command")).buildCommand, options: ["data", "param", "output", "force", "all"] },
+  extract: { load: async () => (await import("./extract-command")).extractCommand },
+  export: { load: async () => (await import("./export-command")).exportCommand, options: ["data", "output", "force", "sheet", "format"] },
+  merge: {
+    load: async () => (await import("./merge-command")).mergeCommand,
+    options: ["output", "force", "into", "template", "recommender", "sheet", "keep", "drop", "confirm"],
+  },
 };
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -135,7 +119,7 @@ export async function run(argv: string[], given: CliIO = processIO): Promise<num
       },
     });
     if (values.help) {
-      io.out(USAGE);
+      io.out(await usage());
       return EXIT.ok;
     }
     const [name, ...args] = positionals;
@@ -160,7 +144,7 @@ export async function run(argv: string[], given: CliIO = processIO): Promise<num
     for (const option of Object.keys(options) as CommandOption[]) {
       if (values[option] !== undefined && !command.options?.includes(option)) throw new UsageError(`${name} 不接受 --${option} / ${name} does not take --${option}`);
     }
-    const code = await command.run({ io, json: values.json, lang: values.lang, args, options });
+    const code = await (await command.load())({ io, json: values.json, lang: values.lang, args, options });
     return code ?? EXIT.ok;
   } catch (e) {
     if (e instanceof InputError) {
@@ -170,7 +154,7 @@ export async function run(argv: string[], given: CliIO = processIO): Promise<num
     if (e instanceof UsageError || isParseArgsError(e)) {
       io.err(`assessbook: ${(e as Error).message}`);
       // The command at hand is the first word that names one (parseArgs may have failed before positionals were known).
-      io.err(usageHint(argv.find((a) => Object.hasOwn(COMMANDS, a))));
+      io.err(await usageHint(argv.find((a) => Object.hasOwn(COMMANDS, a))));
       return EXIT.usage;
     }
     throw e;

@@ -11,7 +11,7 @@ import { readWorkbookFile } from "../xlsx/read-file";
 import { writeWorkbook } from "../xlsx/writer";
 import { exists, readWorkbookInput } from "./files";
 import { InputError, UsageError } from "./io";
-import type { CommandContext, CommandOptions, Lang } from "./main";
+import type { CommandContext, CommandOptions, Lang } from "./context";
 import { confirmationCode, confirmThenWrite, digest, type Merge } from "./merge-flow";
 import { panelMerge, PANEL_TEMPLATES } from "./merge-panels";
 import { mergeReport, rowStatuses } from "./merge-report";

@@ -10,7 +10,7 @@ import type { Text } from "../../templates/schema";
 import { CellTextError } from "../xlsx/cell-text";
 import { writeAtomically } from "./files";
 import { EXIT, InputError, type CliIO } from "./io";
-import type { CommandContext, Lang } from "./main";
+import type { CommandContext, Lang } from "./context";
 
 /** What a merge shows and writes, whatever it merges into; the confirmation flow is the same. */
 export interface Merge {

@@ -11,7 +11,7 @@ import type { SourceResult } from "../merge/read-source";
 import { findSheetTemplate } from "../sheets/registry";
 import { writeWorkbook } from "../xlsx/writer";
 import { InputError, UsageError } from "./io";
-import type { Lang } from "./main";
+import type { Lang } from "./context";
 import { confirmationCode, type Merge } from "./merge-flow";
 import { appendSection, leftOut, problemLine, variantsNote } from "./merge-report";
 import { renderTable } from "./text-table";

@@ -6,7 +6,7 @@
 import type { Text } from "../../templates/schema";
 import { overLimit, type MergePreview, type PreviewRow, type RefusedFile, type SkippedSheet } from "../merge/preview";
 import { findSheetTemplate } from "../sheets/registry";
-import type { Lang } from "./main";
+import type { Lang } from "./context";
 import { displayWidth, renderTable } from "./text-table";
 
 export type RowStatus = "existing" | "added" | "kept" | "invalid" | "dropped";

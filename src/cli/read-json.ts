@@ -1,6 +1,6 @@
 import { InputError, MAX_PROBLEM_LINES, type CliIO } from "./io";
 import { describeProblem, fieldName, type Problem } from "../core/problems";
-import type { Lang } from "./main";
+import type { Lang } from "./context";
 import type { Text } from "../../templates/schema";
 import { cellTextProblem } from "../xlsx/cell-text";
 

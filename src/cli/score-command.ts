@@ -1,11 +1,11 @@
 import { RUBRICS, findRubric } from "../../templates/index";
 import { score, splitAdjustments, type ScoreResult } from "../core/score";
 import { points } from "../core/format";
-import type { CommandContext, Lang } from "./main";
+import type { CommandContext, Lang } from "./context";
 import { UsageError } from "./io";
 import { inputError, readJson } from "./read-json";
 import { renderTable } from "./text-table";
-import { HEADER_FIELDS } from "../sheets/scoring/sheet-data";
+import { HEADER_FIELDS } from "../sheets/scoring/header-fields";
 
 /**
  * The descriptive fields a scoring sheet carries beside the answers (enterprise, date, expert):

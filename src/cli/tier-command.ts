@@ -1,6 +1,6 @@
 import { SCHEMES, findScheme } from "../../templates/index";
 import { tier, type ConditionResult, type SchemeResult } from "../core/tier";
-import type { CommandContext, Lang } from "./main";
+import type { CommandContext, Lang } from "./context";
 import { UsageError } from "./io";
 import { inputError, readJson } from "./read-json";
 

@@ -4,10 +4,9 @@
  *
  * - Rows, in priority order: the target table's existing rows first, as they are; then each
  *   source's rows in source order and row order. Recognised sources are sheets of the same
- *   summary template (each row with anything written becomes a row) and, for the 2018 table
- *   (S1), 2018 application forms (one row per form: 试点示范名称 ← the cover's pilot name, or the
- *   form's 名称 when the cover is blank; 企业名称 ← enterprise-name, or the cover's applicant;
- *   联系人 ← contact-name; 手机号码 ← contact-mobile; 邮箱 ← contact-email).
+ *   summary template (each row with anything written becomes a row) and the forms the template
+ *   says feed it (`feeds`: one row per form, each column from the first of its fields answered;
+ *   the 2018 table (S1) takes the 2018 application forms).
  * - Every other Assessbook sheet is skipped with a reason; a refused file keeps its reason.
  * - Problems name file, sheet and cell (the cell found from the sheet plan's input bindings,
  *   re-rendered blank with the marker's parameters as check-sheet does). Each filled cell is
@@ -28,15 +27,16 @@
  *   written only if kept, and then without the control characters. An input cell holding a
  *   formula is read by its last result and reported as a warning naming the cell.
  *
- * No 统一社会信用代码 column exists in either summary table; a column whose header names it is
- * read as one, and so is a form's 组织机构代码 when 18 characters are written there (since 2015
- * the code is the 统一社会信用代码, which embeds the old 9-character code): it is checked (S3)
- * and used to find duplicates. A 9-character 组织机构代码 is neither.
+ * Which column is what comes from the template's column roles (templates/schema.ts COLUMN_ROLES):
+ * the enterprise column groups duplicates, the project column drives 第十三条, a uscc column is
+ * checked (S3) and used to find duplicates, and so is a feeding form's credit-code field (its
+ * 组织机构代码) when 18 characters are written there (since 2015 the code is the 统一社会信用代码,
+ * which embeds the old 9-character code). A 9-character 组织机构代码 is neither.
  *
  * Pure: nothing is read or written here; the sources are not modified.
  */
 import { findTemplate } from "../../templates/index";
-import type { SummaryColumn, SummaryTable, Text } from "../../templates/schema";
+import type { ColumnRole, SummaryColumn, SummaryFeed, SummaryTable, Text } from "../../templates/schema";
 import { identityKey, invisibleVariants } from "../core/identity";
 import { checkUscc } from "../core/validators";
 import { checkSheet, findings } from "../sheets/check-sheet";
@@ -48,13 +48,16 @@ import { AUDIT_KEY, summaryCellProblem } from "../sheets/tables/summary-data";
 import { cellTextProblem, MAX_CELL_TEXT } from "../xlsx/cell-text";
 import type { MarkedSheet, RefusalKind, SourceResult } from "./read-source";
 
-export type SummaryTemplateId = "shanxi-2018-summary" | "national-2024-summary";
-
-/** The form that feeds the 2018 table (S1). */
-export const SHANXI_2018_FORM = "shanxi-2018-application";
+/** The id of a summary template: any in the catalogue (SUMMARIES), or the table given with MergeTarget.table. */
+export type SummaryTemplateId = string;
 
 export interface MergeTarget {
   template: SummaryTemplateId;
+  /**
+   * The summary template itself, when it is not one of the catalogue's (a template the user
+   * loaded): every column and role is read from it. Without it, the catalogue's `template`.
+   */
+  table?: SummaryTable;
   /** The recommender's id (the sheet parameter, e.g. "reform-zone") or its Chinese name. */
   recommender: string;
   /** Rows already in the target table, in its order: column key → text (null when blank), and its audit text under AUDIT_KEY. */
@@ -186,7 +189,7 @@ export function accepted(preview: MergePreview, keepInvalid: ReadonlySet<string>
  * --drop and unticked rows — or null within it. Duplicates with two or more copies still in are
  * named: each extra copy counts against the limit until it is dropped.
  */
-export function overLimit(preview: MergePreview, rows: readonly PreviewRow[]): OverLimit | null {
+export function overLimit(preview: MergePreview, rows: readonly PreviewRow[], table: SummaryTable = summaryTable(preview.template)): OverLimit | null {
   const limit = preview.recommender.limit;
   if (rows.length <= limit) return null;
   const written = new Set(rows.map((r) => r.id));
@@ -194,7 +197,7 @@ export function overLimit(preview: MergePreview, rows: readonly PreviewRow[]): O
     .map((d) => ({ enterprise: d.enterprise, rowIds: d.members.map((m) => m.rowId).filter((id) => written.has(id)) }))
     .filter((d) => d.rowIds.length >= 2);
   const extra = duplicatesIn.reduce((n, d) => n + d.rowIds.length - 1, 0);
-  const name = { zh: preview.recommender.name, en: summaryTable(preview.template).recommenders.find((r) => r.id === preview.recommender.id)?.name.en ?? preview.recommender.name };
+  const name = { zh: preview.recommender.name, en: table.recommenders.find((r) => r.id === preview.recommender.id)?.name.en ?? preview.recommender.name };
   const groups = (open: string, close: string) => duplicatesIn.map((d) => `${d.enterprise}${open}${d.rowIds.join(", ")}${close}`);
   return {
     recommender: name.zh,
@@ -209,7 +212,7 @@ export function overLimit(preview: MergePreview, rows: readonly PreviewRow[]): O
 }
 
 export function previewMerge(target: MergeTarget, sources: readonly SourceResult[]): MergePreview {
-  const table = summaryTable(target.template);
+  const table = target.table ?? summaryTable(target.template);
   const recommender = table.recommenders.find((r) => r.id === target.recommender || r.name.zh === target.recommender);
   if (!recommender) {
     throw new RangeError(`unknown recommender "${target.recommender}" for ${table.id}; one of ${table.recommenders.map((r) => `${r.id} (${r.name.zh})`).join(", ")}`);
@@ -231,13 +234,14 @@ export function previewMerge(target: MergeTarget, sources: readonly SourceResult
     }
     source.sheets.forEach((sheet, sheetIndex) => {
       const id = `${fileIndex + 1}:${sheetIndex + 1}`;
-      if (sheet.marker.template === table.id) readSummarySheet(out, source.name, sheet, id);
-      else if (table.id === "shanxi-2018-summary" && sheet.marker.template === SHANXI_2018_FORM) readForm(out, source.name, sheet, id);
+      const feed = table.feeds.find((f) => f.form === sheet.marker.template);
+      if (sheet.marker.template === table.id) readSummarySheet(out, table, source.name, sheet, id);
+      else if (feed) readForm(out, table, feed, source.name, sheet, id);
       else out.skipped.push({ file: source.name, sheet: sheet.name, template: sheet.marker.template, reason: skipReason(sheet, table) });
     });
   });
 
-  const { duplicates, onePerYear } = findDuplicates(table.id === "shanxi-2018-summary" ? ENTERPRISE_2018 : ENTERPRISE_2024, out.rows, out.keys);
+  const { duplicates, onePerYear } = findDuplicates(roleColumns(table), out.rows, out.keys);
   return {
     template: target.template,
     recommender: { id: recommender.id, name: recommender.name.zh, limit: recommender.limit },
@@ -251,7 +255,8 @@ export function previewMerge(target: MergeTarget, sources: readonly SourceResult
   };
 }
 
-function summaryTable(id: string): SummaryTable {
+/** The catalogue's summary template of that id; throws for any other id. */
+export function summaryTable(id: string): SummaryTable {
   const t = findTemplate(id);
   if (t?.kind !== "summary") throw new RangeError(`${id} is not a summary table template`);
   return t;
@@ -329,7 +334,7 @@ function textProblem(value: string): Text | null {
 const CELL_KINDS: Record<SummaryColumn["type"], ProblemKind> = { serial: "text", text: "text", mobile: "mobile", email: "email", scenarios: "scenarios" };
 
 function isUsccColumn(c: SummaryColumn): boolean {
-  return c.header.zh.includes("统一社会信用代码");
+  return c.role === "uscc";
 }
 
 function prefix(header: Text, reason: Text): Text {
@@ -414,8 +419,8 @@ export interface SummarySheetRow {
 }
 
 /** The rows of a summary sheet with anything written in its table columns, in sheet order (spare rows left out). */
-export function summarySheetRows(sheet: MarkedSheet, cells: ReadonlyMap<string, string>): SummarySheetRow[] {
-  const columns = summaryTable(sheet.marker.template).columns.filter((c) => c.type !== "serial");
+export function summarySheetRows(sheet: MarkedSheet, cells: ReadonlyMap<string, string>, table: SummaryTable = summaryTable(sheet.marker.template)): SummarySheetRow[] {
+  const columns = table.columns.filter((c) => c.type !== "serial");
   const read = (cell: string | undefined) => (cell === undefined ? null : cellText(sheet, cell));
   const rows: SummarySheetRow[] = [];
   const count = Number(sheet.marker.params.rows);
@@ -428,7 +433,7 @@ export function summarySheetRows(sheet: MarkedSheet, cells: ReadonlyMap<string, 
   return rows;
 }
 
-function readSummarySheet(out: Collector, file: string, sheet: MarkedSheet, id: string): void {
+function readSummarySheet(out: Collector, table: SummaryTable, file: string, sheet: MarkedSheet, id: string): void {
   const template = findSheetTemplate(sheet.marker.template);
   const taken = (code: string) => /^rows(?:\/|\[)/.test(code);
   const cells = bindings(sheet);
@@ -437,24 +442,24 @@ function readSummarySheet(out: Collector, file: string, sheet: MarkedSheet, id: 
     out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: status ?? STATUS_WORDS["invalid-params"] });
     return;
   }
-  for (const r of summarySheetRows(sheet, cells)) {
+  for (const r of summarySheetRows(sheet, cells, table)) {
     out.row(`${id}:${r.index + 1}`, r.values, { file, sheet: sheet.name, row: r.index, existing: false }, r.cellOf, { recorded: r.recorded });
   }
 }
 
-/** S1's columns from the 2018 application form: column key → the fields that fill it, first written wins. */
-const FORM_FIELDS: Record<string, string[]> = {
-  "pilot-name": ["cover-pilot-name", "pilot-name"],
-  enterprise: ["enterprise-name", "cover-applicant"],
-  contact: ["contact-name"],
-  mobile: ["contact-mobile"],
-  email: ["contact-email"],
-};
+/** The fields of a form checked as a 统一社会信用代码 (`check: "credit-code"`): read as the row's code. */
+function creditCodeFields(formId: string): string[] {
+  const form = findTemplate(formId);
+  if (form?.kind !== "form") return [];
+  return form.sections.flatMap((s) => s.fields).filter((f) => f.check === "credit-code").map((f) => f.key);
+}
 
-function readForm(out: Collector, file: string, sheet: MarkedSheet, id: string): void {
-  const fields = new Set(Object.values(FORM_FIELDS).flat());
+/** One row from a form that feeds the table (its `feeds` entry): each column from the first of its fields answered. */
+function readForm(out: Collector, table: SummaryTable, feed: SummaryFeed, file: string, sheet: MarkedSheet, id: string): void {
+  const fields = new Set(Object.values(feed.columns).flat());
+  const codeFields = creditCodeFields(feed.form);
   const cells = bindings(sheet);
-  const status = sheetStatus(out, file, sheet, (code) => fields.has(code) || code === "org-code");
+  const status = sheetStatus(out, file, sheet, (code) => fields.has(code) || codeFields.includes(code));
   if (status || !cells) {
     out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: status ?? STATUS_WORDS["invalid-params"] });
     return;
@@ -463,9 +468,10 @@ function readForm(out: Collector, file: string, sheet: MarkedSheet, id: string):
     const cell = cells.get(field);
     return cell === undefined ? null : text(readAt(sheet, cell));
   };
-  const values: Record<string, string | null> = {};
+  // A column the form does not fill is blank, as in a row typed into the table.
+  const values: Record<string, string | null> = Object.fromEntries(table.columns.filter((c) => c.type !== "serial").map((c) => [c.key, null]));
   const from: Record<string, string> = {};
-  for (const [column, candidates] of Object.entries(FORM_FIELDS)) {
+  for (const [column, candidates] of Object.entries(feed.columns)) {
     const field = candidates.find((f) => value(f) !== null) ?? candidates[0];
     values[column] = value(field);
     from[column] = field;
@@ -474,10 +480,11 @@ function readForm(out: Collector, file: string, sheet: MarkedSheet, id: string):
     out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: { zh: "申报书中没有填写汇总表所需的内容", en: "the form answers none of the summary's columns" } });
     return;
   }
-  const orgCode = value("org-code");
+  const codeField = codeFields.find((f) => value(f) !== null);
+  const orgCode = codeField === undefined ? null : value(codeField);
   // Counted once normalised: a code with a zero-width space is still a code, checked (and reported) as written.
-  const uscc = orgCode !== null && Array.from(identityKey(orgCode)).length === 18 ? { value: orgCode, cell: cells.get("org-code") } : undefined;
-  out.row(`${id}:form`, values, { file, sheet: sheet.name, row: "form", existing: false }, (key) => cells.get(from[key]), { uscc });
+  const uscc = codeField !== undefined && orgCode !== null && Array.from(identityKey(orgCode)).length === 18 ? { value: orgCode, cell: cells.get(codeField) } : undefined;
+  out.row(`${id}:form`, values, { file, sheet: sheet.name, row: "form", existing: false }, (key) => (key in from ? cells.get(from[key]) : undefined), { uscc });
 }
 
 /** A cell's value as the summary writes it (text(); a formula by its cached result), null when blank. */
@@ -501,19 +508,26 @@ function skipReason(sheet: MarkedSheet, table: SummaryTable): Text {
   if (template?.kind === "summary") {
     return { zh: `是另一张汇总表（${what.zh}），列与${table.title.zh}不同，不合并`, en: `another summary table (${what.en}) with other columns than ${table.title.en}; not merged` };
   }
-  const forms = table.id === "shanxi-2018-summary" ? "汇总表或试点示范申报书" : "汇总表";
-  return { zh: `是${what.zh}，不是可合并的${forms}`, en: `a ${what.en} sheet, not one this summary merges` };
+  const forms = table.feeds.map((f) => findTemplate(f.form)?.title.zh ?? f.form);
+  return { zh: `是${what.zh}，不是可合并的${["汇总表", ...forms].join("或")}`, en: `a ${what.en} sheet, not one this summary merges` };
 }
 
 /** How enterprise names (and projects and experts) compare: identityKey, the one rule in src/core/identity.ts. */
 export const enterpriseKey = identityKey;
 
-/** The columns naming the enterprise and its project: S1 (2018) and S2 (2024). */
-const ENTERPRISE_2018 = { nameColumn: "enterprise", projectColumn: "pilot-name" };
-const ENTERPRISE_2024 = { nameColumn: "applicant", projectColumn: "project-name" };
+/**
+ * The columns naming the enterprise and its project, by their roles. The schema requires an
+ * enterprise column; a table without a project column has no 第十三条 check (null).
+ */
+function roleColumns(table: SummaryTable): { nameColumn: string; projectColumn: string | null } {
+  const keyOf = (role: ColumnRole) => table.columns.find((c) => c.role === role)?.key;
+  const nameColumn = keyOf("enterprise");
+  if (nameColumn === undefined) throw new RangeError(`summary table ${table.id} has no column with the role enterprise`);
+  return { nameColumn, projectColumn: keyOf("project") ?? null };
+}
 
 function findDuplicates(
-  { nameColumn, projectColumn }: { nameColumn: string; projectColumn: string },
+  { nameColumn, projectColumn }: { nameColumn: string; projectColumn: string | null },
   rows: PreviewRow[],
   keys: Map<string, { uscc: string | null }>,
 ): { duplicates: DuplicateGroup[]; onePerYear: OnePerYear[] } {
@@ -563,8 +577,8 @@ function findDuplicates(
     const projects: string[] = [];
     const seen = new Set<string>();
     for (const i of members) {
-      const project = rows[i].values[projectColumn];
-      if (project === null) continue;
+      const project = projectColumn === null ? null : rows[i].values[projectColumn];
+      if (project === null || project === undefined) continue;
       const key = enterpriseKey(project);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -14,6 +14,7 @@
  *
  * Pure: the plan goes to a writer (the .xlsx writer or Office.js); nothing is read or written here.
  */
+import { SUMMARIES } from "../../templates/index";
 import type { SummaryTemplateId, MergePreview, MergeTarget, PreviewRow } from "./preview";
 import { bindings, cellText, summarySheetRows } from "./preview";
 import type { MarkedSheet } from "./read-source";
@@ -26,7 +27,8 @@ import { findSheetTemplate } from "../sheets/registry";
 import { AUDIT_KEY } from "../sheets/tables/summary-data";
 import { MAX_CELL_TEXT, withoutForbidden } from "../xlsx/cell-text";
 
-export const SUMMARY_TEMPLATES: readonly SummaryTemplateId[] = ["shanxi-2018-summary", "national-2024-summary"];
+/** Every summary table of the catalogue can be merged into: the merge reads its columns by their roles. */
+export const SUMMARY_TEMPLATES: readonly SummaryTemplateId[] = SUMMARIES.map((t) => t.id);
 
 /** The most rows a summary sheet takes (its rows parameter's maximum). */
 function maxRows(template: SummaryTemplateId): number {

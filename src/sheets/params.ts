@@ -1,5 +1,5 @@
 import { fail, ok, problem, type Problem, type Result } from "../core/problems";
-import type { ParamDef, Params } from "./registry";
+import type { ParamDef, Params } from "./sheet-template";
 
 /**
  * A sheet's parameters checked against its ParamDefs, defaults filled in: what `build --param`

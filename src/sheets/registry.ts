@@ -1,48 +1,10 @@
-import type { Source, Text } from "../../templates/schema";
-import type { Result } from "../core/problems";
-import type { CellValue, SheetPlan } from "./plan";
 import { SCORING_SHEETS } from "./scoring";
+import type { SheetTemplate } from "./sheet-template";
 import { TABLE_SHEETS } from "./tables";
 
-/** A parameter of a sheet (`--param key=value`, or a field in the task pane). */
-export interface ParamDef {
-  key: string;
-  label: Text;
-  type: "integer" | "choice";
-  default: string | number;
-  /** choice: the allowed values, with labels. */
-  options?: { value: string; label: Text }[];
-  /** integer: bounds. */
-  min?: number;
-  max?: number;
-}
+// The sheets import these types from sheet-template.ts, not from here: this module imports them.
+export type { ParamDef, Params, SheetTemplate } from "./sheet-template";
 
-export type Params = Record<string, string | number>;
-
-/**
- * An official sheet Assessbook can build. `render` takes parameters (already checked against
- * `params`) and optional data — the same JSON `assessbook score` / `tier` take for those
- * templates — and returns a plan or Problems naming the bad field; `expected` says what the
- * engine computes for the plan's result cells. `sample` is realistic data for
- * `assessbook build --all`.
- */
-export interface SheetTemplate {
-  /** Public id for `assessbook build <id>`: rubric ids for the scoring sheets. */
-  id: string;
-  /** The catalogue template whose rules it carries. */
-  template: string;
-  title: Text;
-  role: "clerk" | "expert" | "enterprise";
-  source: Source;
-  params: ParamDef[];
-  render(params: Params, data?: unknown): Result<SheetPlan>;
-  /**
-   * Result key → the value the engine computes for that result cell from the same parameters
-   * and data: what a recalculating spreadsheet must show, and what `extract` compares with.
-   */
-  expected(params: Params, data: unknown): Result<Record<string, CellValue>>;
-  sample(): unknown;
-}
 
 export const SHEET_TEMPLATES: readonly SheetTemplate[] = [...SCORING_SHEETS, ...TABLE_SHEETS];
 

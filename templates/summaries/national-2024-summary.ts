@@ -22,13 +22,14 @@ export const national2024Summary = {
   columns: [
     // 序号 is numbered by the product, so nobody is asked to fill it.
     { key: "serial", header: { zh: "序号", en: "No." }, type: "serial", required: false },
-    { key: "applicant", header: { zh: "申报单位名称", en: "Applicant name" }, type: "text", required: true },
-    { key: "project-name", header: { zh: "卓越级智能工厂项目名称", en: "Excellence-level smart factory project name" }, type: "text", required: true },
+    { key: "applicant", header: { zh: "申报单位名称", en: "Applicant name" }, type: "text", required: true, role: "enterprise" },
+    { key: "project-name", header: { zh: "卓越级智能工厂项目名称", en: "Excellence-level smart factory project name" }, type: "text", required: true, role: "project" },
     {
       key: "scenarios",
       header: { zh: "涉及典型场景实例（罗列）", en: "Typical scenario instances covered (listed)" },
       type: "scenarios",
       required: true,
+      role: "scenarios",
       // The worked example in row 1 of the blank table. The transcription runs the cell's lines
       // together with spaces around the dashes; entries are one per line, 环节名—场景名—实例名 (S2).
       example: {
@@ -36,8 +37,8 @@ export const national2024Summary = {
         en: "Example:\n1. Production operations (stage) — human–machine collaborative operation (scenario) — flexible multi-machine machining and inspection of engine housings (instance)\n2.",
       },
     },
-    { key: "contact", header: { zh: "联系人", en: "Contact person" }, type: "text", required: true },
-    { key: "mobile", header: { zh: "联系方式（手机号）", en: "Contact (mobile number)" }, type: "mobile", required: true },
+    { key: "contact", header: { zh: "联系人", en: "Contact person" }, type: "text", required: true, role: "contact" },
+    { key: "mobile", header: { zh: "联系方式（手机号）", en: "Contact (mobile number)" }, type: "mobile", required: true, role: "mobile" },
   ],
   notes: [
     { zh: "推荐的卓越级智能工厂项目按优先次序排名", en: "Recommended excellence-level smart factory projects are ranked in priority order" },

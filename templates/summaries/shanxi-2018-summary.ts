@@ -22,11 +22,11 @@ export const shanxi2018Summary = {
   columns: [
     // 序号 is numbered by the product, so nobody is asked to fill it.
     { key: "serial", header: { zh: "序号", en: "No." }, type: "serial", required: false },
-    { key: "pilot-name", header: { zh: "试点示范名称", en: "Pilot demonstration name" }, type: "text", required: true },
-    { key: "enterprise", header: { zh: "企业名称", en: "Enterprise name" }, type: "text", required: true },
-    { key: "contact", header: { zh: "联系人", en: "Contact person" }, type: "text", required: true },
-    { key: "mobile", header: { zh: "手机号码", en: "Mobile number" }, type: "mobile", required: true },
-    { key: "email", header: { zh: "邮箱", en: "Email" }, type: "email", required: true },
+    { key: "pilot-name", header: { zh: "试点示范名称", en: "Pilot demonstration name" }, type: "text", required: true, role: "project" },
+    { key: "enterprise", header: { zh: "企业名称", en: "Enterprise name" }, type: "text", required: true, role: "enterprise" },
+    { key: "contact", header: { zh: "联系人", en: "Contact person" }, type: "text", required: true, role: "contact" },
+    { key: "mobile", header: { zh: "手机号码", en: "Mobile number" }, type: "mobile", required: true, role: "mobile" },
+    { key: "email", header: { zh: "邮箱", en: "Email" }, type: "email", required: true, role: "email" },
   ],
   notes: [
     { zh: "推荐试点示范排名有先后", en: "Recommended pilot demonstrations are ranked in priority order" },
@@ -53,4 +53,19 @@ export const shanxi2018Summary = {
     },
   ],
   blankRows: 10,
+  feeds: [
+    {
+      // The 申报书 (附件1) of each pilot demonstration is one row: 试点示范名称 is the cover's name,
+      // or the form's 名称 when the cover is blank; 企业名称 is 一(一)'s, or the cover's 申报单位.
+      form: "shanxi-2018-application",
+      columns: {
+        "pilot-name": ["cover-pilot-name", "pilot-name"],
+        enterprise: ["enterprise-name", "cover-applicant"],
+        contact: ["contact-name"],
+        mobile: ["contact-mobile"],
+        email: ["contact-email"],
+      },
+      source: { doc: SEEDS.shanxi2018, annex: "附件1", item: "一(一)", ruling: "S1" },
+    },
+  ],
 } satisfies SummarySource;

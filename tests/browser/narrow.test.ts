@@ -8,6 +8,8 @@
  */
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { writeWorkbook } from "../../src/xlsx/writer";
+import { ROW_A, ROW_B, summaryPlan } from "../merge/submissions";
 import { artifactsDir, describeInChromium, ensureBuilt, launchChromium, recordedPage, serveStatic, unexpectedConsoleErrors, type Recorded, type StaticServer } from "./harness";
 
 jest.setTimeout(120_000);
@@ -72,4 +74,31 @@ describeInChromium("task pane at 350 px (standalone page, headless Chromium)", (
       expect(pane.pageErrors).toEqual([]);
     });
   }
+
+  test(`the English merge tab fits ${WIDTH} px with a preview and after the download, its message in view`, async () => {
+    const { page } = pane;
+    await page.getByRole("combobox", { name: /^(语言|Language)$/ }).selectOption("en");
+    await page.getByRole("tab", { name: "Merge", exact: true }).click();
+    const bytes = Buffer.from((await writeWorkbook([summaryPlan([ROW_A, ROW_B])])).bytes);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Choose the files to merge…" }).click()]);
+    await chooser.setFiles([{ name: "district.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes }]);
+    await page.getByRole("table", { name: "The merged rows (in priority order)" }).waitFor({ state: "visible", timeout: 30_000 });
+    expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(WIDTH);
+
+    await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: /^Write 2 rows/ }).click()]);
+    const message = page.getByRole("status").filter({ hasText: "downloaded" });
+    await message.waitFor({ state: "visible" });
+    // Scrolled into view once it appears (smoothly: give it a moment).
+    const height = page.viewportSize()?.height ?? 0;
+    const inView = async () => {
+      const box = await message.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= height;
+    };
+    for (let tries = 0; tries < 50 && !(await inView()); tries++) await page.waitForTimeout(100);
+    expect(await inView()).toBe(true);
+    expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(WIDTH);
+    await page.screenshot({ path: join(artifactsDir(), "narrow-en-merged.png"), fullPage: true });
+    expect(unexpectedConsoleErrors(pane.consoleErrors)).toEqual([]);
+    expect(pane.pageErrors).toEqual([]);
+  });
 });

@@ -96,7 +96,8 @@ describeInChromium("task pane outside Excel (standalone page, headless Chromium)
       if (c.formula !== undefined) expect({ at: [c.row, c.col], read }).toEqual({ at: [c.row, c.col], read: { kind: "formula", formula: c.formula, result: null } });
       else expect({ at: [c.row, c.col], read }).toEqual({ at: [c.row, c.col], read: { kind: "value", value: c.value } });
     }
-    expect(sheet.cell(1, 1)).toEqual({ kind: "value", value: "卓越级智能工厂项目推荐汇总表" });
+    expect(sheet.cell(1, 1)).toEqual({ kind: "value", value: "附件1" });
+    expect(sheet.cell(2, 1)).toEqual({ kind: "value", value: "卓越级智能工厂项目推荐汇总表" });
 
     expect(zh.foreign).toEqual([]);
     expect(unexpectedConsoleErrors(zh.consoleErrors)).toEqual([]);
@@ -124,9 +125,9 @@ describeInChromium("task pane outside Excel (standalone page, headless Chromium)
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
     await expect(page.getByRole("tab", { name: "函数" }).getAttribute("aria-selected")).resolves.toBe("true");
 
-    // 检查 reads the active sheet, which only Excel has: outside it the tab says so.
+    // 检查 reads the active sheet in Excel; outside it, a workbook the user picks (tests/browser/check.test.ts).
     await page.getByRole("tab", { name: "检查" }).click();
-    await expect(page.getByText("检查需要在 Excel 中打开本加载项").first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: "选择要检查的工作簿…" }).isVisible()).resolves.toBe(true);
 
     expect(zh.foreign).toEqual([]);
     expect(unexpectedConsoleErrors(zh.consoleErrors)).toEqual([]);

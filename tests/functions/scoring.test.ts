@@ -119,6 +119,17 @@ describe("SCORE_PROCESS (表2 流程型, seed 003)", () => {
     expect(scoreProcess([C], true)).toEqual([C_SECTIONS]);
   });
 
+  // Issue 12 item 1: before, 5.5 = 9 scored 4 points as a 900% reduction.
+  it("G2: 5.5 不良品率降低 given as 9 is refused with how to write it; 5.4 生产效率提高 given as 12 scores, and SCORE_EXPLAIN says how it was read", () => {
+    const d = [...D];
+    d[16] = 9;
+    expect(shown(scoreProcess([d])[0][0])).toEqual({ code: VALUE, message: "inputs 第 1 行，5.5：降低（下降、减少、缩短）幅度不能超过 100%：请填 9% 或 0.09，而不是 9" });
+    const e = [...D];
+    e[15] = 12;
+    expect(scoreProcess([e])).toEqual([[38]]);
+    expect(scoreExplain("shaoxing-process", [e])[0][0]).toMatch(/警告：生产效率提高：12 按 1200% 计；若指 12%，请填 12% 或 0\.12$/);
+  });
+
   it("G2: 2.2 自控投用率 given as 45 is refused with how to write it", () => {
     const d = [...D];
     d[4] = 45;
@@ -177,7 +188,7 @@ describe("SCORE_ITEM", () => {
       NA,
       "code：shaoxing-discrete 没有评分项“9.9”；评分项有：1.1, 2.1.1, 2.1.2, 2.1.3, 3.1, 3.2, 3.3.1, 3.3.2, 3.3.3, 3.3.4, 4.1, 4.2, 4.3, 5.1.1, 5.1.2, 6.1, 6.2, 6.3, 6.4, 6.5, 6.6",
     ],
-    ["a scheme id for the rubric", () => scoreItem("shaoxing", "3.1", [["62%"]]), NA, "rubric：“shaoxing”是认定方案，不是评分表（认定请用 TIER_CHECK）；评分表有：shaoxing-discrete, shaoxing-process"],
+    ["a scheme id for the rubric", () => scoreItem("shaoxing", "3.1", [["62%"]]), NA, "rubric：“shaoxing”是认定方案，不是评分表（认定请用 TIER）；评分表有：shaoxing-discrete, shaoxing-process"],
     ["an unknown rubric", () => scoreItem("hangzhou", "3.1", [["62%"]]), NA, "rubric：没有编号为“hangzhou”的评分表；评分表有：shaoxing-discrete, shaoxing-process"],
     ["no rubric", () => scoreItem("", "3.1", [["62%"]]), NA, "rubric：未指定评分表；评分表有：shaoxing-discrete, shaoxing-process"],
     ["an answer cell holding #N/A", () => scoreItem("shaoxing-discrete", "3.1", [[new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable)]]), NA, "answer，3.1：单元格为错误值 #N/A"],

@@ -44,7 +44,7 @@ describe("TIER_CHECK", () => {
   });
 
   it.each<[string, unknown, unknown[][], string, string]>([
-    ["a rubric id", "shaoxing-discrete", [SHAOXING_ROWS.line], "#N/A", "scheme：“shaoxing-discrete”是评分表，不是认定方案（计分请用 SCORE_DISCRETE 或 SCORE_PROCESS）；认定方案有：shaoxing, national-2024, shanxi-2018, pujiang"],
+    ["a rubric id", "shaoxing-discrete", [SHAOXING_ROWS.line], "#N/A", "scheme：“shaoxing-discrete”是评分表，不是认定方案（计分请用 SCORE）；认定方案有：shaoxing, national-2024, shanxi-2018, pujiang"],
     ["an unknown scheme", "zhejiang", [SHAOXING_ROWS.line], "#N/A", "scheme：没有编号为“zhejiang”的认定方案；认定方案有：shaoxing, national-2024, shanxi-2018, pujiang"],
     ["a scheme cell holding #N/A", new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable), [SHAOXING_ROWS.line], "#N/A", "scheme：单元格为错误值 #N/A"],
     ["a range of the wrong width", "shaoxing", [SHAOXING_ROWS.line.slice(1)], "#VALUE!", `inputs：每行应有 ${SHAOXING.inputs.length} 个答案（basic.1 到 factory.5，顺序见 INPUT_HEADERS("shaoxing")），区域有 ${SHAOXING.inputs.length - 1} 列`],

@@ -67,6 +67,13 @@ function writtenRows(plan: SheetPlan): Record<string, CellValue>[] {
   return rows;
 }
 
+/** Where the table's stamp line (推荐单位（盖章）) takes the recommender's name: the template's input cell, wherever the layout puts it. */
+function stampCell(plan: SheetPlan): { row: number; col: number } {
+  const binding = plan.inputs.find((b) => b.code === "recommender");
+  if (!binding) throw new Error(`${plan.name} has no stamp line`);
+  return binding;
+}
+
 /** The app on the merge tab; inside Excel, once it has read the active sheet (not a summary table here). */
 async function openMerge(host: "excel" | null, lang: Lang): Promise<void> {
   renderApp({ host, language: lang, initialTab: "merge" });
@@ -189,7 +196,8 @@ describe("the merge tab in Excel, on a summary table", () => {
     await waitFor(() => expect(mocked.insertPlans).toHaveBeenCalledTimes(1));
     const plan = mocked.insertPlans.mock.calls[0][0][0];
     expect(plan.marker.params).toEqual({ recommender: "industry-office", rows: 6 });
-    expect(plan.cells.find((c) => c.row === 2 && c.col === 3)?.value).toBe("省装备办");
+    const stamp = stampCell(plan);
+    expect(plan.cells.find((c) => c.row === stamp.row && c.col === stamp.col)?.value).toBe("省装备办");
     expect(writtenRows(plan).map((r) => [r.enterprise, r.source])).toEqual([
       [ROW_C.enterprise, "当前工作簿 › 试点示范推荐汇总表 第 1 行"],
       [ROW_A.enterprise, "甲区.xlsx › 试点示范推荐汇总表 第 1 行"],
@@ -316,7 +324,8 @@ describe("the merge tab outside Excel", () => {
     const sheet = read.sheets[0];
     expect(sheet.marker.params).toEqual({ recommender: "city-eitc", rows: 8 });
     const cell = (row: number, col: number) => sheet.cell(row, col);
-    expect(cell(2, 3)).toEqual({ kind: "value", value: "太原市经信委" });
+    const stamp = stampCell(summaryPlan([], { recommender: "city-eitc", size: 8 }));
+    expect(cell(stamp.row, stamp.col)).toEqual({ kind: "value", value: "太原市经信委" });
     expect([cell(5, 3), cell(6, 3)]).toEqual([
       { kind: "value", value: ROW_B.enterprise },
       { kind: "value", value: ROW_A.enterprise },
@@ -330,13 +339,21 @@ describe("the merge tab outside Excel", () => {
     expect(mocked.insertPlans).not.toHaveBeenCalled();
   }, 60_000);
 
-  it("without a target, downloads the merged table alone under the sheet's name", async () => {
+  it("without a target, downloads the merged table alone under the sheet's name, and brings the message saying so into view", async () => {
     await openMerge(null, "zh");
+    const scroll = jest.spyOn(Element.prototype, "scrollIntoView");
     pick(m.filesInput, [files.district1, files.broken]);
     await screen.findByRole("table", { name: m.rowsLabel }, { timeout: 20_000 });
+    expect(scroll).not.toHaveBeenCalled();
     fireEvent.click(writeButton());
     await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 20_000 });
     expect(clicked).toEqual([`${SHEET}.xlsx`]);
+    const message = await screen.findByRole("status");
+    expect(message.textContent).toContain(m.downloaded(`${SHEET}.xlsx`, 2));
+    // Scrolled into view: the element holding the success message, below the preview.
+    await waitFor(() => expect(scroll).toHaveBeenCalledTimes(1));
+    expect((scroll.mock.contexts[0] as Element).contains(message)).toBe(true);
+    scroll.mockRestore();
     const [read] = await readSources([{ name: "out.xlsx", bytes: await bytesOf(blobs[0]) }]);
     expect(read.ok && read.sheets.map((s) => [s.name, s.marker.params])).toEqual([[SHEET, { recommender: "reform-zone", rows: 10 }]]);
   }, 60_000);

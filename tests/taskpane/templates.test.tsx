@@ -68,7 +68,7 @@ describe("the gallery", () => {
       const section = screen.getByRole("region", { name: zh.roles[template.role] });
       // The card's name is its title heading (aria-labelledby), looked up directly: getByRole over 16 previews is slow in jsdom.
       const found = section.querySelector<HTMLElement>(`[role="group"][aria-labelledby="card-${template.id}-title"]`);
-      expect([template.id, found?.querySelector("h4")?.textContent]).toEqual([template.id, template.title.zh]);
+      expect([template.id, found?.querySelector("h3")?.textContent]).toEqual([template.id, template.title.zh]);
       const reference = findTemplate(template.template)?.document.reference as string;
       expect(found?.textContent).toContain(zh.source(sourceText(reference, template.source.annex, template.source.item)));
       expect(found?.querySelector("table")?.getAttribute("aria-label")).toBe(zh.preview(template.title.zh));

@@ -19,7 +19,7 @@ import { fail, ok, problem, type Problem, type Result } from "../../core/problem
 import { PlanBuilder } from "../builder";
 import { ref, str } from "../formula";
 import type { Range, SheetPlan } from "../plan";
-import type { Params } from "../registry";
+import type { Params } from "../sheet-template";
 import { MARKS, STYLES } from "../styles";
 import { answerStyle, answerValidation } from "./answer-cells";
 import { answeredFormula, itemScoreFormula, recognisedFormula, warningFormula } from "./rule-formulas";

@@ -18,7 +18,7 @@ import { round } from "../../core/answers";
 import { aggregatePanel } from "../../core/panel";
 import { fail, ok, problem, type Result } from "../../core/problems";
 import { score, splitAdjustments, type ScoreResult } from "../../core/score";
-import type { Params } from "../registry";
+import type { Params } from "../sheet-template";
 import { readPanel, type PanelData } from "./panel-data";
 import { hasWarningsRow } from "./rule-formulas";
 import { HEADER_FIELDS } from "./sheet-data";

@@ -17,13 +17,14 @@
  */
 import { RUBRICS } from "../../../templates/index";
 import type { Rubric } from "../../../templates/schema";
-import type { ParamDef, SheetTemplate } from "../registry";
+import type { ParamDef, SheetTemplate } from "../sheet-template";
 import { MAX_ROWS, renderBatch } from "./batch-sheet";
 import { expectedBatch, expectedPanel, expectedSingle } from "./expected";
 import { MAX_EXPERTS } from "./panel-data";
 import { renderPanel } from "./panel-sheet";
 import { DISCRETE_SAMPLES, PROCESS_SAMPLES, batchSample, panelSample, type RubricSamples } from "./samples";
 import { renderSingle } from "./single-sheet";
+import { generatedSamples } from "./generated-samples";
 
 const ROWS: ParamDef = { key: "rows", label: { zh: "企业行数", en: "Enterprise rows" }, type: "integer", default: 20, min: 1, max: MAX_ROWS };
 const EXPERTS: ParamDef = { key: "experts", label: { zh: "专家人数", en: "Experts" }, type: "integer", default: 5, min: 3, max: MAX_EXPERTS };
@@ -31,9 +32,12 @@ const MARGIN: ParamDef = { key: "margin", label: { zh: "偏离阈值（分）", 
 
 const SAMPLES: Record<string, RubricSamples> = { "shaoxing-discrete": DISCRETE_SAMPLES, "shaoxing-process": PROCESS_SAMPLES };
 
-function sheetsFor(rubric: Rubric): SheetTemplate[] {
-  const samples = SAMPLES[rubric.id];
-  if (!samples) throw new Error(`rubric ${rubric.id} has no sample data in src/sheets/scoring/samples.ts`);
+/**
+ * The three scoring sheets of a rubric. A rubric with no samples written for it gets generated
+ * ones (generated-samples.ts): a missing entry must not stop the CLI and the add-in loading.
+ */
+export function scoringSheets(rubric: Rubric): SheetTemplate[] {
+  const samples = SAMPLES[rubric.id] ?? generatedSamples(rubric, EXPERTS.min as number);
   const common = { template: rubric.id, source: rubric.source };
   return [
     {
@@ -70,4 +74,4 @@ function sheetsFor(rubric: Rubric): SheetTemplate[] {
 }
 
 /** Scoring sheets: one enterprise per sheet, batch and expert panel, for each rubric. */
-export const SCORING_SHEETS: SheetTemplate[] = RUBRICS.flatMap(sheetsFor);
+export const SCORING_SHEETS: SheetTemplate[] = RUBRICS.flatMap(scoringSheets);

@@ -16,7 +16,7 @@ import { fail, ok, type Result } from "../../core/problems";
 import { PlanBuilder } from "../builder";
 import { colLetter, rangeRef, ref, str } from "../formula";
 import type { Range, SheetPlan, Style } from "../plan";
-import type { Params } from "../registry";
+import type { Params } from "../sheet-template";
 import { MARKS, STYLES } from "../styles";
 import { keepTogether } from "../print-layout";
 import { readPanel, type PanelData } from "./panel-data";

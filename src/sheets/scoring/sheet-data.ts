@@ -13,14 +13,9 @@ import { fail, ok, problem, type Problem, type Result } from "../../core/problem
 import { score, splitAdjustments } from "../../core/score";
 import type { CellValue } from "../plan";
 import { answerCell } from "./answer-cells";
+import type { HeaderKey } from "./header-fields";
 
-/** Header fields a sheet may carry next to the answers; their keys are the data keys and binding codes. */
-export const HEADER_FIELDS = {
-  enterprise: { zh: "企业名称", en: "Enterprise" },
-  date: { zh: "评审日期", en: "Review date" },
-  expert: { zh: "评审专家", en: "Expert" },
-} satisfies Record<string, Text>;
-export type HeaderKey = keyof typeof HEADER_FIELDS;
+export { HEADER_FIELDS, type HeaderKey } from "./header-fields";
 
 /** Longest name or date text accepted: a full enterprise name fits comfortably. */
 export const HEADER_MAX = 100;

@@ -5,7 +5,7 @@
 import type { Rubric, RubricItem, Text } from "../../../templates/schema";
 import type { PlanBuilder } from "../builder";
 import type { CellValue, Range, SheetMarker, Style, Validation } from "../plan";
-import type { Params } from "../registry";
+import type { Params } from "../sheet-template";
 import { STYLES } from "../styles";
 import { fitHeight } from "../tables/common";
 import { HEADER_FIELDS, HEADER_MAX, type HeaderKey } from "./sheet-data";

@@ -15,7 +15,7 @@ import { fail, ok, type Result } from "../../core/problems";
 import { PlanBuilder } from "../builder";
 import { ref, str } from "../formula";
 import type { Range, SheetPlan, Style } from "../plan";
-import type { Params } from "../registry";
+import type { Params } from "../sheet-template";
 import { MARKS, STYLES } from "../styles";
 import { adjustmentValidation, answerStyle, answerValidation } from "./answer-cells";
 import { improvementInputs } from "../../core/rate-warnings";

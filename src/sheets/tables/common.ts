@@ -5,7 +5,7 @@
 import type { Source, Template } from "../../../templates/schema";
 import { fail, ok, problem, type Problem, type Result } from "../../core/problems";
 import type { SheetMarker } from "../plan";
-import type { Params } from "../registry";
+import type { Params } from "../sheet-template";
 
 export function marker(template: Template, params: Params): SheetMarker {
   return { template: template.id, version: template.version, params };

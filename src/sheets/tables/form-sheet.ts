@@ -23,7 +23,7 @@ import { ref, str } from "../formula";
 import type { CellValue, Range, SheetPlan, Style, Validation } from "../plan";
 import { keepTogether } from "../print-layout";
 import { fitLabel, printedNote } from "../printed-text";
-import type { SheetTemplate } from "../registry";
+import type { SheetTemplate } from "../sheet-template";
 import { FONTS, MARKS, PERCENT, STYLES } from "../styles";
 import { fitHeight, marker } from "./common";
 import { emailOk, mobileOk, orgCodeOk } from "./contact-formulas";

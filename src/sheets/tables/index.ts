@@ -4,7 +4,7 @@
  */
 import { findTemplate } from "../../../templates/index";
 import type { Form, KpiSet, Scheme, SummaryTable, Template } from "../../../templates/schema";
-import type { SheetTemplate } from "../registry";
+import type { SheetTemplate } from "../sheet-template";
 import { PUJIANG_ACCEPTANCE_SAMPLE, PUJIANG_APPLICATION_SAMPLE, SHANXI_2018_APPLICATION_SAMPLE } from "./form-samples";
 import { formSheet } from "./form-sheet";
 import { KPI_SAMPLE } from "./kpi-samples";

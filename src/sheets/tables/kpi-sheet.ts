@@ -12,7 +12,7 @@ import { PlanBuilder } from "../builder";
 import { isBlankCell, ref, str } from "../formula";
 import { checkParams } from "../params";
 import type { Range, SheetPlan, Validation } from "../plan";
-import type { ParamDef, SheetTemplate } from "../registry";
+import type { ParamDef, SheetTemplate } from "../sheet-template";
 import { fitLabel } from "../printed-text";
 import { MARKS, PERCENT, STYLES } from "../styles";
 import { basisLine, fitHeight, marker } from "./common";

@@ -15,7 +15,7 @@ import { isBlank, show } from "../../core/answers";
 import type { Result } from "../../core/problems";
 import { checkEmail, checkMobile } from "../../core/validators";
 import type { CellValue } from "../plan";
-import type { Params } from "../registry";
+import type { Params } from "../sheet-template";
 import { Collector, expectObject, isRecord, kindOf, rejectUnknownKeys } from "./common";
 import { scenarioProblem } from "./scenarios";
 

@@ -18,7 +18,7 @@ import { PlanBuilder } from "../builder";
 import { colLetter, isBlankCell, ref, str } from "../formula";
 import { checkParams } from "../params";
 import type { Range, SheetPlan, Style, Validation } from "../plan";
-import type { ParamDef, Params, SheetTemplate } from "../registry";
+import type { ParamDef, Params, SheetTemplate } from "../sheet-template";
 import { MARKS, STYLES } from "../styles";
 import { fitLabel } from "../printed-text";
 import { fitHeight, marker } from "./common";

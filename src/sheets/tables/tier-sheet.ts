@@ -14,7 +14,7 @@ import { PlanBuilder } from "../builder";
 import { isBlankCell, isTicked, ref, str } from "../formula";
 import { checkParams } from "../params";
 import type { Range, SheetPlan } from "../plan";
-import type { ParamDef, Params, SheetTemplate } from "../registry";
+import type { ParamDef, Params, SheetTemplate } from "../sheet-template";
 import { MARKS, PERCENT, STYLES } from "../styles";
 import { answerFormat, answerValidation, answerValue } from "./answer-cells";
 import { fitLabel } from "../printed-text";

@@ -68,7 +68,8 @@ function answer(rubric: Rubric, input: InputDef): fc.Arbitrary<Raw> {
     case "tick-or-rate":
       return fc.oneof(tickWord, rate, blank);
     case "level": {
-      const words = (input.levels ?? []).flatMap((l) => [l.name.zh, l.name.en, l.name.en.toUpperCase(), ...l.aliases]);
+      // Issue 12 item 7: the official wording with spaces inside reads as without ("领 先 水平").
+      const words = (input.levels ?? []).flatMap((l) => [l.name.zh, l.name.en, l.name.en.toUpperCase(), ...l.aliases, [...l.name.zh].join(" "), `${l.name.zh.slice(0, 2)}\u3000${l.name.zh.slice(2)}`]);
       return fc.oneof({ arbitrary: fc.constantFrom<Raw>(...words), weight: 4 }, { arbitrary: blank, weight: 1 });
     }
     default:
