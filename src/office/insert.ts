@@ -10,9 +10,11 @@
  * neighbouring cells, one format per rectangle of equally styled cells), and the queue is cut into
  * more batches — one more sync each — only when its estimated request size (the UTF-8 bytes of
  * the JSON queued) would pass BATCH_BUDGET, 4 MB, below Excel on the web's 5 MB payload limit.
- * Every official sheet with its sample data is far below it (27–277 KB each, 1.3 MB all sixteen
- * at once), and so is every one at its largest parameters but the discrete batch scoring sheet
- * past about 400 rows (500 rows ≈ 4.9 MB: three syncs); tests/office/insert.test.ts holds all this.
+ * Every official sheet with its sample data is below it (38–573 KB each, 2.1 MB all sixteen at
+ * once), and so is every one at its largest parameters but the two batch scoring sheets, whose
+ * per-answer word checks (each answer cleaned of spaces the way the engine reads it) make them
+ * split past about 170 (表1) and 310 (表2) rows: at 500 rows ≈ 12 MB in three write requests and
+ * ≈ 7 MB in two. tests/office/insert.test.ts holds all this.
  *
  * Nothing is thrown to the caller: a failure (an Office error, Excel refusing a value) comes
  * back as a result with a zh/en cause and Office's own error code and message.

@@ -9,42 +9,17 @@
  * the gnumeric package and the comparison must never be skipped there.
  */
 import JSZip from "jszip";
-import { findTemplate } from "../../templates/index";
-import { findings, sameValue, type ReadSheet } from "../../src/sheets/check-sheet";
-import { colLetter } from "../../src/sheets/formula";
-import { checkParams } from "../../src/sheets/params";
-import type { CellValue, SheetPlan } from "../../src/sheets/plan";
-import { SHEET_TEMPLATES, type Params, type SheetTemplate } from "../../src/sheets/registry";
+import { findings, type ReadSheet } from "../../src/sheets/check-sheet";
 import { extractWorkbook } from "../../src/xlsx/extract";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/writer";
+import { BUILT, expectEngineResults, formulaFailures, label } from "./engine-comparison";
 import { findSsconvert, recalculateWithGnumeric } from "./gnumeric";
 import { IN_CI } from "./libreoffice";
 
 jest.setTimeout(180_000);
 
 const ssconvert = findSsconvert();
-
-interface Built {
-  template: SheetTemplate;
-  params: Params;
-  data: unknown;
-  plan: SheetPlan;
-}
-
-function build(template: SheetTemplate, data: unknown): Built {
-  const params = checkParams(template.params, {});
-  if (!params.ok) throw new Error(`${template.id}: default parameters refused: ${JSON.stringify(params.problems)}`);
-  const plan = template.render(params.value, data);
-  if (!plan.ok) throw new Error(`${template.id}: data refused: ${JSON.stringify(plan.problems)}`);
-  return { template, params: params.value, data, plan: plan.value };
-}
-
-const BUILT: Built[] = SHEET_TEMPLATES.flatMap((t) => [build(t, t.sample()), build(t, undefined)]);
-const label = (b: Built) => `${b.template.id} (${b.data === undefined ? "blank" : "sample"})`;
-
-/** An error value as any reader may hand it over: { error } or the error's text. */
-const isError = (r: unknown) => (typeof r === "object" && r !== null) || (typeof r === "string" && /^(#[A-Z/0]+[!?]?|Err:\d+)/.test(r));
 
 if (!ssconvert) {
   if (IN_CI) {
@@ -76,34 +51,11 @@ if (!ssconvert) {
     });
 
     test.each(BUILT.map((b, i) => [label(b), i]))("%s: every formula cell calculates, none ends in an error", (_label, i) => {
-      const { plan } = BUILT[i];
-      const sheet = sheetOf(i);
-      const bad = plan.cells
-        .filter((c) => c.formula !== undefined)
-        .flatMap((c) => {
-          const read = sheet.cell(c.row, c.col);
-          const where = `${colLetter(c.col)}${c.row}`;
-          if (read.kind !== "formula") return [`${where}: no formula after recalculation`];
-          if (read.result === null) return [`${where}: not calculated (${c.formula})`];
-          if (isError(read.result)) return [`${where}: ${JSON.stringify(read.result)} (${c.formula})`];
-          return [];
-        });
-      expect(bad).toEqual([]);
+      expect(formulaFailures(BUILT[i].plan, sheetOf(i))).toEqual([]);
     });
 
     test.each(BUILT.map((b, i) => [label(b), i]))("%s: every result cell holds what the engine computes", (_label, i) => {
-      const { template, params, data, plan } = BUILT[i];
-      const expected = template.expected(params, data);
-      if (!expected.ok) throw new Error(`the engine refuses the data: ${JSON.stringify(expected.problems)}`);
-      const sheet = sheetOf(i);
-      const rows = plan.results.map((r) => {
-        const read = sheet.cell(r.row, r.col);
-        return { key: r.key, cell: `${colLetter(r.col)}${r.row}`, sheet: read.kind === "formula" ? read.result : read.kind, engine: expected.value[r.key] };
-      });
-      expect(rows.filter((r) => r.engine === undefined).map((r) => r.key)).toEqual([]);
-      const differ = rows.filter((r) => r.sheet === null || typeof r.sheet === "object" || !sameValue(r.sheet, r.engine as CellValue));
-      expect(differ).toEqual([]);
-      if (data !== undefined && findTemplate(template.template)?.kind !== "form") expect(rows.length).toBeGreaterThan(0);
+      expectEngineResults(BUILT[i], sheetOf(i));
     });
 
     test("the file Gnumeric saved holds its text results as shared strings, and the reader reads them as text", async () => {

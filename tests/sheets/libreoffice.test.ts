@@ -7,39 +7,17 @@
  * Without LibreOffice the suite says so and skips, except in CI, where it fails: CI installs
  * LibreOffice (.ci/run) and must never skip the comparison.
  */
-import { findTemplate } from "../../templates/index";
 import { PlanBuilder } from "../../src/sheets/builder";
-import { colLetter } from "../../src/sheets/formula";
-import { checkParams } from "../../src/sheets/params";
-import type { CellValue, SheetPlan } from "../../src/sheets/plan";
-import { SHEET_TEMPLATES, type Params, type SheetTemplate } from "../../src/sheets/registry";
-import { findings, sameValue, type ReadSheet } from "../../src/sheets/check-sheet";
+import { findings, type ReadSheet } from "../../src/sheets/check-sheet";
 import { extractWorkbook } from "../../src/xlsx/extract";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/writer";
+import { BUILT, expectEngineResults, formulaFailures, label } from "./engine-comparison";
 import { IN_CI, findSoffice, recalculate } from "./libreoffice";
 
 jest.setTimeout(180_000);
 
 const soffice = findSoffice();
-
-interface Built {
-  template: SheetTemplate;
-  params: Params;
-  data: unknown;
-  plan: SheetPlan;
-}
-
-function build(template: SheetTemplate, data: unknown): Built {
-  const params = checkParams(template.params, {});
-  if (!params.ok) throw new Error(`${template.id}: default parameters refused: ${JSON.stringify(params.problems)}`);
-  const plan = template.render(params.value, data);
-  if (!plan.ok) throw new Error(`${template.id}: data refused: ${JSON.stringify(plan.problems)}`);
-  return { template, params: params.value, data, plan: plan.value };
-}
-
-const BUILT: Built[] = SHEET_TEMPLATES.flatMap((t) => [build(t, t.sample()), build(t, undefined)]);
-const label = (b: Built) => `${b.template.id} (${b.data === undefined ? "blank" : "sample"})`;
 
 /** Text a spreadsheet must never read as a formula, and a sheet-scoped name used on two sheets. */
 const MARKER = { template: "writer-check", version: 1, params: {} };
@@ -80,39 +58,11 @@ if (!soffice) {
     });
 
     test.each(BUILT.map((b, i) => [label(b), i]))("%s: every formula cell calculates, none ends in an error", (_label, i) => {
-      const { plan } = BUILT[i];
-      const sheet = sheetOf(i);
-      const bad = plan.cells
-        .filter((c) => c.formula !== undefined)
-        .flatMap((c) => {
-          const read = sheet.cell(c.row, c.col);
-          const where = `${colLetter(c.col)}${c.row}`;
-          if (read.kind !== "formula") return [`${where}: no formula after recalculation`];
-          const r = read.result;
-          if (r === null) return [`${where}: not calculated (${c.formula})`];
-          if (typeof r === "object") return [`${where}: ${r.error} (${c.formula})`];
-          if (typeof r === "string" && /^(#[A-Z/0]+[!?]?|Err:\d+)/.test(r)) return [`${where}: ${r} (${c.formula})`];
-          return [];
-        });
-      expect(bad).toEqual([]);
+      expect(formulaFailures(BUILT[i].plan, sheetOf(i))).toEqual([]);
     });
 
     test.each(BUILT.map((b, i) => [label(b), i]))("%s: every result cell holds what the engine computes", (_label, i) => {
-      const { template, params, data, plan } = BUILT[i];
-      const expected = template.expected(params, data);
-      if (!expected.ok) throw new Error(`the engine refuses the data: ${JSON.stringify(expected.problems)}`);
-      const sheet = sheetOf(i);
-      const rows = plan.results.map((r) => {
-        const read = sheet.cell(r.row, r.col);
-        return { key: r.key, cell: `${colLetter(r.col)}${r.row}`, sheet: read.kind === "formula" ? read.result : read.kind, engine: expected.value[r.key] };
-      });
-      // A bound result the engine has no value for could never be checked: the sample must exercise every one.
-      expect(rows.filter((r) => r.engine === undefined).map((r) => r.key)).toEqual([]);
-      const differ = rows.filter((r) => r.sheet === null || typeof r.sheet === "object" || !sameValue(r.sheet, r.engine as CellValue));
-      expect(differ).toEqual([]);
-      // Forms have formulas (☑ lines, word counts) but nothing the engine computes; every other
-      // sheet filled with its sample must bind results, or this comparison would be vacuous.
-      if (data !== undefined && findTemplate(template.template)?.kind !== "form") expect(rows.length).toBeGreaterThan(0);
+      expectEngineResults(BUILT[i], sheetOf(i));
     });
 
     test("extract reads the recalculated workbook and agrees with the engine everywhere", async () => {

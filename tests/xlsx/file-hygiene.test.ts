@@ -6,22 +6,13 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PlanBuilder } from "../../src/sheets/builder";
-import { checkParams } from "../../src/sheets/params";
-import type { Range, SheetPlan } from "../../src/sheets/plan";
-import { SHEET_TEMPLATES, type SheetTemplate } from "../../src/sheets/registry";
+import type { Range } from "../../src/sheets/plan";
 import { replaceSheet } from "../../src/xlsx/replace-sheet";
 import { PlanError, writeWorkbook } from "../../src/xlsx/writer";
+import { BUILT } from "../sheets/engine-comparison";
 import { MARKER, part } from "./helpers";
 
 jest.setTimeout(60_000);
-
-function plan(template: SheetTemplate, data: unknown): SheetPlan {
-  const params = checkParams(template.params, {});
-  if (!params.ok) throw new Error(`${template.id}: ${JSON.stringify(params.problems)}`);
-  const rendered = template.render(params.value, data);
-  if (!rendered.ok) throw new Error(`${template.id}: ${JSON.stringify(rendered.problems)}`);
-  return rendered.value;
-}
 
 /** "B7" → row 7, column 2. */
 function cellAt(a: string): { row: number; col: number } {
@@ -86,7 +77,7 @@ function overLimits(validations: WrittenValidation[]): string[] {
 }
 
 describe("data validations as Excel accepts them", () => {
-  const plans = SHEET_TEMPLATES.flatMap((t) => [plan(t, t.sample()), plan(t, undefined)]);
+  const plans = BUILT.map((b) => b.plan);
 
   test("no two validation ranges of any sheet intersect, and none is over Excel's limits", async () => {
     const { bytes } = await writeWorkbook(plans);
