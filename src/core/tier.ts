@@ -92,7 +92,7 @@ export function tier(scheme: Scheme, inputs: unknown): Result<SchemeResult> {
  * Ruling G2: a share computed from two inputs (数字化改造投资 / 总投资) cannot exceed 100%; a part
  * larger than its whole is an error naming both inputs, never a share of 120%.
  */
-function partsLargerThanWholes(scheme: Scheme, answers: Answers): Problem[] {
+export function partsLargerThanWholes(scheme: Scheme, answers: Answers): Problem[] {
   const label = (code: string) => scheme.inputs.find((i) => i.code === code)?.label ?? { zh: code, en: code };
   return scheme.derived.flatMap((d) => {
     const [part, whole] = d.ratio;

@@ -49,7 +49,7 @@ maybe("files that are not regular files", () => {
     const out = join(dir, "out.xlsx");
     const r = await cli(["merge", "--into", path(), source, "-o", out]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${path()}: 不是普通文件`);
+    expect(r.err).toContain(`${path()}: 不是可读取的 .xlsx 工作簿：不是普通文件`);
     expect(r.err).toContain(`not a regular file (${what}); not read`);
     expect(existsSync(out)).toBe(false);
   });

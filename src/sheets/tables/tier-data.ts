@@ -8,7 +8,7 @@ import { testInputs, type Scheme, type Tier } from "../../../templates/schema";
 import { BLANK } from "../../core/answers";
 import { readInputs, type Answers } from "../../core/inputs";
 import { problem, type Problem, fail, ok, type Result } from "../../core/problems";
-import { tier } from "../../core/tier";
+import { partsLargerThanWholes, tier } from "../../core/tier";
 import type { CellValue } from "../plan";
 
 /** The words the tier cells show; `expected` maps the engine's verdicts onto them. */
@@ -33,7 +33,9 @@ export function readTierData(scheme: Scheme, onSheet: ReadonlySet<string>, shown
         `belongs to ${owner ? `"${owner.name.en}"` : "another type"}, and this sheet shows only ${shown.map((t) => t.name.en).join(", ")}; build the sheet with --param mode=${owner?.id ?? ""}`,
       );
     });
-  const all = [...problems, ...elsewhere];
+  // A part larger than its whole (G2) is refused here as the engine refuses it, so build --data
+  // never writes a sheet that extract would then call invalid.
+  const all = [...problems, ...elsewhere, ...(problems.length ? [] : partsLargerThanWholes(scheme, answers))];
   return all.length ? fail(all) : ok(answers);
 }
 

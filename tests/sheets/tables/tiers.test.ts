@@ -83,6 +83,15 @@ describe("formulas are generated from the scheme data (one rule, one place)", ()
     expect(shares).toEqual(["0.3", "0.3", "0.25"]);
   });
 
+  test("G2: build --data refuses a part larger than its whole, naming both inputs, as the engine and extract do", () => {
+    const rendered = sheet("pujiang").render(paramsOf(sheet("pujiang")), { "total-investment": 500, "digital-investment": 600 });
+    expect(rendered.ok).toBe(false);
+    if (rendered.ok) return;
+    expect(rendered.problems.map((p) => p.code)).toEqual(["digital-investment"]);
+    expect(rendered.problems[0].message.zh).toContain("总投资");
+    expect(sheet("pujiang").render(paramsOf(sheet("pujiang")), { "total-investment": 600, "digital-investment": 600 }).ok).toBe(true);
+  });
+
   test("every condition of every scheme has one formula row (shanxi: its mode's conditions and the common ones)", () => {
     for (const id of ["shaoxing", "national-2024", "pujiang"]) {
       const p = plan(sheet(id), undefined);
