@@ -1,5 +1,5 @@
 /**
- * Issue 12 through the CLI: `tier` reads the 2024 gradient as a ladder (T5), `score` refuses a
+ * The rulings through the CLI: `tier` reads the 2024 gradient as a ladder (T5), `score` refuses a
  * reduction above 100% and warns about an improvement above 100% (G2), and `tier pujiang`
  * refuses a part larger than its whole (G2) — the same readings as the engine, the custom
  * functions and the sheets.
