@@ -1,6 +1,6 @@
 /**
  * Building blocks for the native formulas the official sheets carry. Only functions that
- * Excel 2010, WPS and LibreOffice 7.4 all evaluate are used (../shared/DESIGN.md): the list is
+ * Excel 2010, WPS and LibreOffice 7.4 all evaluate are used (the design notes, shared/DESIGN.md): the list is
  * PORTABLE_FUNCTIONS in portable.ts, which a test holds every sample sheet to. Formulas are
  * returned without the leading "=".
  */

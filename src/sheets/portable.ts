@@ -1,6 +1,6 @@
 /**
  * Which spreadsheet functions the official sheets may use. Workbooks circulate to people
- * without the add-in, on Excel 2010, WPS and LibreOffice 7.4 (../shared/DESIGN.md), so a
+ * without the add-in, on Excel 2010, WPS and LibreOffice 7.4 (the design notes, shared/DESIGN.md), so a
  * formula may only call functions all three evaluate, and none that recalculates on every
  * change (volatile) or needs dynamic arrays. The renderers' formula helpers (formula.ts) and
  * the portability test read this list; a function added here should be checked in all three,

@@ -1,7 +1,7 @@
 /**
  * Every formula of every sheet Assessbook builds (with its sample data) calls only functions
  * Excel 2010, WPS and LibreOffice 7.4 all evaluate: nothing volatile, nothing dynamic-array
- * (../shared/DESIGN.md, "Why sheets carry native formulas").
+ * (the design notes, shared/DESIGN.md, "Why sheets carry native formulas").
  */
 import { functionsIn, portabilityIssues } from "../../src/sheets/portable";
 import { checkParams } from "../../src/sheets/params";
