@@ -13,7 +13,7 @@ import * as actions from "../../taskpane/excel-actions";
 import { STRINGS } from "../../taskpane/strings";
 import { readDocx, tables } from "../export/docx-xml";
 import { plan, sample, workbook } from "../export/workbook";
-import { renderApp } from "./render";
+import { captureDownloads, renderApp } from "./render";
 
 jest.mock("../../taskpane/excel-actions", () => ({
   checkRequirements: jest.fn(() => ({ ok: true, missing: [] })),
@@ -47,18 +47,7 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
   });
 }
 
-let blobs: Blob[];
-let clicked: string[];
-let click: jest.SpyInstance;
-beforeEach(() => {
-  blobs = [];
-  clicked = [];
-  Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), "blob:assessbook"), revokeObjectURL: () => undefined });
-  click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    clicked.push(this.download);
-  });
-});
-afterEach(() => click.mockRestore());
+const { blobs, clicked } = captureDownloads();
 
 /** The downloaded .docx's first table, read back from its XML. */
 async function downloadedTable(): Promise<string[][]> {

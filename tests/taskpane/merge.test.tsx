@@ -15,7 +15,7 @@ import { writeWorkbook } from "../../src/xlsx/writer";
 import { ActionError } from "../../taskpane/action-error";
 import * as actions from "../../taskpane/excel-actions";
 import { STRINGS, type Lang } from "../../taskpane/strings";
-import { renderApp } from "./render";
+import { captureDownloads, renderApp } from "./render";
 import { summaryPlan } from "../merge/submissions";
 
 jest.mock("../../taskpane/excel-actions", () => ({
@@ -274,19 +274,7 @@ describe("the merge tab, choices and progress", () => {
 
 describe("the merge tab outside Excel", () => {
   const m = STRINGS.zh.merge;
-  let blobs: Blob[];
-  let clicked: string[];
-  let click: jest.SpyInstance;
-
-  beforeEach(() => {
-    blobs = [];
-    clicked = [];
-    Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), "blob:assessbook"), revokeObjectURL: () => undefined });
-    click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
-  });
-  afterEach(() => click.mockRestore());
+  const { blobs, clicked } = captureDownloads();
 
   async function bytesOf(blob: Blob): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {

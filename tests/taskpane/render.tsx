@@ -39,3 +39,22 @@ export function renderApp(props: AppProps): RenderResult {
   installBrowserStubs();
   return render(<App {...props} />);
 }
+
+/**
+ * The files the pane downloads in each test of the calling describe block: the Blobs it hands to
+ * URL.createObjectURL and the names of the links it clicks (jsdom would navigate instead).
+ */
+export function captureDownloads(): { blobs: Blob[]; clicked: string[] } {
+  const captured = { blobs: [] as Blob[], clicked: [] as string[] };
+  let click: jest.SpyInstance | undefined;
+  beforeEach(() => {
+    captured.blobs.length = 0;
+    captured.clicked.length = 0;
+    Object.assign(URL, { createObjectURL: (b: Blob) => (captured.blobs.push(b), "blob:assessbook"), revokeObjectURL: () => undefined });
+    click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      captured.clicked.push(this.download);
+    });
+  });
+  afterEach(() => click?.mockRestore());
+  return captured;
+}

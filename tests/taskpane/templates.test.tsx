@@ -13,7 +13,7 @@ import { sourceText } from "../../taskpane/components/TemplateCard";
 import { findTemplate } from "../../templates/index";
 import * as actions from "../../taskpane/excel-actions";
 import { ActionError } from "../../taskpane/action-error";
-import { renderApp } from "./render";
+import { captureDownloads, renderApp } from "./render";
 
 jest.mock("../../taskpane/excel-actions", () => ({
   checkRequirements: jest.fn(() => ({ ok: true, missing: [] })),
@@ -148,13 +148,9 @@ describe("inside Excel", () => {
 });
 
 describe("outside Excel", () => {
+  const { blobs, clicked } = captureDownloads();
+
   it("Download builds the .xlsx as a Blob and saves it under the sheet's title", async () => {
-    const blobs: Blob[] = [];
-    const clicked: string[] = [];
-    Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), "blob:assessbook"), revokeObjectURL: () => undefined });
-    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
     renderApp({ host: null, language: "zh" });
     const template = SHEET_TEMPLATES[0];
     const scope = within(card(template.title.zh));
@@ -166,7 +162,6 @@ describe("outside Excel", () => {
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe("PK");
     expect(clicked).toEqual([`${template.title.zh}.xlsx`]);
     expect(mocked.insertPlans).not.toHaveBeenCalled();
-    click.mockRestore();
   }, 30_000);
 });
 
