@@ -18,6 +18,30 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The product sees the catalogue as it is now, loaded templates included (templates/index.ts):
+    // RUBRICS, SCHEMES… are the built-in ones only, for the tests and the build.
+    files: ["src/**/*.ts", "src/**/*.tsx", "functions/**/*.ts", "taskpane/**/*.ts", "taskpane/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/templates/index"],
+              importNames: ["RUBRICS", "SCHEMES", "KPI_SETS", "SUMMARIES", "FORMS", "ALL_TEMPLATES"],
+              message: "Use rubrics(), schemes(), kpiSets(), summaries(), forms() or allTemplates(): they include loaded templates.",
+            },
+            {
+              group: ["**/sheets/registry"],
+              importNames: ["SHEET_TEMPLATES"],
+              message: "Use sheetTemplates() or findSheetTemplate(): they include the sheets of loaded templates.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

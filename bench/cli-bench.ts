@@ -11,12 +11,15 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { SCORE_SHORTCUTS } from "../templates/shortcuts";
 
 const ROOT = join(__dirname, "..", "..");
 const RUNS = Number(process.env.CLI_BENCH_RUNS ?? 21);
 const TARGET = 2.5;
 
-const SCORE = [join(ROOT, "bin", "assessbook.js"), "score", "shaoxing-discrete", join(ROOT, "examples", "shaoxing-discrete.json")];
+/** The rubric SCORE_DISCRETE scores, and its example answers (examples/<id>.json). */
+const RUBRIC = SCORE_SHORTCUTS.SCORE_DISCRETE;
+const SCORE = [join(ROOT, "bin", "assessbook.js"), "score", RUBRIC, join(ROOT, "examples", `${RUBRIC}.json`)];
 const NOTHING = ["-e", "0"];
 
 /** Seconds one run of `node <args>` takes from spawn to exit; a failing run stops the bench. */
@@ -40,7 +43,7 @@ for (let i = 0; i < RUNS; i++) {
   nothing.push(timed(NOTHING));
 }
 const ratio = median(score) / median(nothing);
-console.log(`\nassessbook score shaoxing-discrete (one enterprise), ${RUNS} runs each, interleaved with node -e 0:`);
+console.log(`\nassessbook score ${RUBRIC} (one enterprise), ${RUNS} runs each, interleaved with node -e 0:`);
 console.log(`  assessbook score  median ${ms(median(score))}  fastest ${ms(Math.min(...score))}`);
 console.log(`  node -e 0         median ${ms(median(nothing))}  fastest ${ms(Math.min(...nothing))}`);
 console.log(`  ratio ${ratio.toFixed(2)}× (target ≤ ${TARGET}×) ${ratio <= TARGET ? "✓" : "✗ over target"}`);

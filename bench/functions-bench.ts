@@ -8,6 +8,7 @@
  * Target (issue 14): the function takes at most 1.1× the engine alone.
  */
 import { RUBRICS } from "../templates/index";
+import { SCORE_SHORTCUTS } from "../templates/shortcuts";
 import type { Rubric } from "../templates/schema";
 import { installCustomFunctionsRuntime } from "../functions/outside-excel";
 import { scoreDiscrete } from "../functions/functions";
@@ -25,8 +26,8 @@ const GOAL = 1.1;
 
 installCustomFunctionsRuntime();
 
-const found = RUBRICS.find((r) => r.id === "shaoxing-discrete");
-if (!found) throw new Error("shaoxing-discrete is missing from the catalogue");
+const found = RUBRICS.find((r) => r.id === SCORE_SHORTCUTS.SCORE_DISCRETE);
+if (!found) throw new Error(`${SCORE_SHORTCUTS.SCORE_DISCRETE} is missing from the catalogue`);
 const discrete: Rubric = found;
 
 /** One call over the whole range; the checksum keeps the work observable and proves every row scored. */

@@ -26,8 +26,8 @@ import { fillInputs } from "../src/sheets/fill-inputs";
 import { checkParams } from "../src/sheets/params";
 import type { CellValue, SheetPlan } from "../src/sheets/plan";
 import { findSheetTemplate } from "../src/sheets/registry";
-import { SHANXI_2018_APPLICATION_SAMPLE } from "../src/sheets/tables/form-samples";
 import { writeWorkbook } from "../src/xlsx/writer";
+import { FORMS, SUMMARIES } from "../templates/index";
 import { DEFLATED, readZipDirectory } from "../src/xlsx/zip";
 import { prng } from "./random";
 
@@ -39,8 +39,13 @@ const SUMMARY_FILES = 40;
 const PASSES = 3;
 const SAMPLE_MS = 10;
 
-const SUMMARY = "shanxi-2018-summary";
-const FORM = "shanxi-2018-application";
+/** The built-in summary table that a form feeds (2018 附件4, fed by its 申报书), and that form. */
+const FED = SUMMARIES.find((t) => t.feeds.length > 0);
+if (!FED) throw new Error("no built-in summary table is fed by a form");
+const SUMMARY = FED.id;
+const FORM = FED.feeds[0].form;
+/** The form's sample answers (its template's `sample`), which each generated form varies. */
+const FORM_SAMPLE = FORMS.find((f) => f.id === FORM)?.sample as Record<string, unknown>;
 /** 综改示范区管委会: with 市经信委 the largest limit (5) among the 2018 table's recommenders. */
 const TARGET: MergeTarget = { template: SUMMARY, recommender: "reform-zone" };
 
@@ -126,7 +131,7 @@ function summaryPlan(county: string): SheetPlan {
 /** An application form filled as the sample is, with this enterprise's names and contact; the mobile typed in afterwards. */
 function formPlan(e: Entry): SheetPlan {
   const data = {
-    ...SHANXI_2018_APPLICATION_SAMPLE,
+    ...FORM_SAMPLE,
     "cover-pilot-name": e.project,
     "pilot-name": e.project.replace(/试点示范$/, "数字化车间"),
     "cover-applicant": e.enterprise.trim(),

@@ -7,6 +7,7 @@
  * validates nothing. Not product code: the engine's speed is reported as a ratio to this,
  * measured in the same run, and its totals must equal the engine's (the benches check).
  */
+import { SCORE_SHORTCUTS } from "../templates/shortcuts";
 
 /** A ticked box in the forms answers.ts accepts (TICKED_WORDS), typed exactly. */
 function ticked(v: unknown): boolean {
@@ -103,6 +104,6 @@ export function processTotal(c: readonly unknown[]): number {
 
 /** The straight-line scorer of a rubric the benches time. */
 export const STRAIGHT_LINE: Record<string, (cells: readonly unknown[]) => number> = {
-  "shaoxing-discrete": discreteTotal,
-  "shaoxing-process": processTotal,
+  [SCORE_SHORTCUTS.SCORE_DISCRETE]: discreteTotal,
+  [SCORE_SHORTCUTS.SCORE_PROCESS]: processTotal,
 };

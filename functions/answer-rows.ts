@@ -29,10 +29,18 @@ export function answerRows(raw: unknown, template: AnswerTemplate): unknown[][] 
   if (cellCode !== null) throw cellError(cellCode, { argument: ARGUMENT });
   const rows = toRows(raw);
   const width = template.inputs.length;
-  if (rows.every((r) => r.length === 0)) {
+  // One pass over the rows (a range may have 10,000): are they all empty, all as wide as the template?
+  let empty = true;
+  let exact = true;
+  for (let i = 0; i < rows.length; i++) {
+    const n = rows[i].length;
+    if (n !== 0) empty = false;
+    if (n !== width) exact = false;
+  }
+  if (empty) {
     throw argumentError(ARGUMENT, { zh: `区域为空：每行应有 ${width} 个答案`, en: `the range is empty: each row needs ${width} answers` });
   }
-  if (rows.every((r) => r.length === width)) return rows;
+  if (exact) return rows;
   if (rows.length === width && rows.every((r) => r.length === 1)) return [rows.map((r) => r[0])];
   const columns = rows[0].length;
   if (rows.every((r) => r.length === columns)) {

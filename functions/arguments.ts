@@ -1,4 +1,4 @@
-import { RUBRICS, SCHEMES, findRubric, findScheme } from "../templates/index";
+import { findRubric, findScheme, rubrics, schemes } from "../templates/index";
 import type { Rubric, Scheme } from "../templates/schema";
 import { BLANK, isBlank, isProblem, readTick, show } from "../src/core/answers";
 import { argumentError, cellError, problemsError } from "./errors";
@@ -11,8 +11,9 @@ import type { Lang } from "./language";
  * or throws the CustomFunctions.Error that names the argument and what it accepts.
  */
 
-const RUBRIC_IDS = RUBRICS.map((r) => r.id).join(", ");
-const SCHEME_IDS = SCHEMES.map((s) => s.id).join(", ");
+/** The ids a message offers: read when the message is made, so templates loaded since are named too. */
+const rubricIds = (): string => rubrics().map((r) => r.id).join(", ");
+const schemeIds = (): string => schemes().map((s) => s.id).join(", ");
 
 /** The cell's text, trimmed and lower-cased as ids are written; throws for a cell holding an error. */
 function idText(raw: unknown, argument: string): string {
@@ -26,28 +27,28 @@ export function readRubric(raw: unknown, argument = "rubric"): Rubric {
   const id = idText(raw, argument);
   const rubric = findRubric(id);
   if (rubric) return rubric;
-  if (id === "") throw notFound(argument, { zh: `未指定评分表；评分表有：${RUBRIC_IDS}`, en: `no rubric given; the rubrics are ${RUBRIC_IDS}` });
+  if (id === "") throw notFound(argument, { zh: `未指定评分表；评分表有：${rubricIds()}`, en: `no rubric given; the rubrics are ${rubricIds()}` });
   if (findScheme(id)) {
     throw notFound(argument, {
-      zh: `“${id}”是认定方案，不是评分表（认定请用 TIER）；评分表有：${RUBRIC_IDS}`,
-      en: `"${id}" is a recognition scheme, not a rubric (use TIER for it); the rubrics are ${RUBRIC_IDS}`,
+      zh: `“${id}”是认定方案，不是评分表（认定请用 TIER）；评分表有：${rubricIds()}`,
+      en: `"${id}" is a recognition scheme, not a rubric (use TIER for it); the rubrics are ${rubricIds()}`,
     });
   }
-  throw notFound(argument, { zh: `没有编号为“${show(raw)}”的评分表；评分表有：${RUBRIC_IDS}`, en: `there is no rubric "${show(raw)}"; the rubrics are ${RUBRIC_IDS}` });
+  throw notFound(argument, { zh: `没有编号为“${show(raw)}”的评分表；评分表有：${rubricIds()}`, en: `there is no rubric "${show(raw)}"; the rubrics are ${rubricIds()}` });
 }
 
 export function readScheme(raw: unknown, argument = "scheme"): Scheme {
   const id = idText(raw, argument);
   const scheme = findScheme(id);
   if (scheme) return scheme;
-  if (id === "") throw notFound(argument, { zh: `未指定认定方案；认定方案有：${SCHEME_IDS}`, en: `no scheme given; the schemes are ${SCHEME_IDS}` });
+  if (id === "") throw notFound(argument, { zh: `未指定认定方案；认定方案有：${schemeIds()}`, en: `no scheme given; the schemes are ${schemeIds()}` });
   if (findRubric(id)) {
     throw notFound(argument, {
-      zh: `“${id}”是评分表，不是认定方案（计分请用 SCORE）；认定方案有：${SCHEME_IDS}`,
-      en: `"${id}" is a rubric, not a recognition scheme (score it with SCORE); the schemes are ${SCHEME_IDS}`,
+      zh: `“${id}”是评分表，不是认定方案（计分请用 SCORE）；认定方案有：${schemeIds()}`,
+      en: `"${id}" is a rubric, not a recognition scheme (score it with SCORE); the schemes are ${schemeIds()}`,
     });
   }
-  throw notFound(argument, { zh: `没有编号为“${show(raw)}”的认定方案；认定方案有：${SCHEME_IDS}`, en: `there is no scheme "${show(raw)}"; the schemes are ${SCHEME_IDS}` });
+  throw notFound(argument, { zh: `没有编号为“${show(raw)}”的认定方案；认定方案有：${schemeIds()}`, en: `there is no scheme "${show(raw)}"; the schemes are ${schemeIds()}` });
 }
 
 /** A rubric or a scheme: the templates whose answers are laid out in input-code order. */
@@ -55,7 +56,7 @@ export function readAnswerTemplate(raw: unknown, argument = "template"): Rubric 
   const id = idText(raw, argument);
   const template = findRubric(id) ?? findScheme(id);
   if (template) return template;
-  const all = `${RUBRIC_IDS}, ${SCHEME_IDS}`;
+  const all = `${rubricIds()}, ${schemeIds()}`;
   if (id === "") throw notFound(argument, { zh: `未指定评分表或认定方案；可用：${all}`, en: `no rubric or scheme given; they are ${all}` });
   throw notFound(argument, { zh: `没有编号为“${show(raw)}”的评分表或认定方案；可用：${all}`, en: `there is no rubric or scheme "${show(raw)}"; they are ${all}` });
 }

@@ -1,4 +1,4 @@
-import { KPI_SETS, findTemplate } from "../templates/index";
+import { findTemplate, kpiSets } from "../templates/index";
 import type { KpiSet } from "../templates/schema";
 import { changeByDirection, findIndicator, kpiChange, type Change } from "../src/core/kpi";
 import { aggregateScores, type PanelMethod } from "../src/core/panel";
@@ -24,9 +24,10 @@ function scalar(raw: unknown, argument: string): unknown {
  */
 function readKpiSet(raw: unknown): KpiSet {
   const value = scalar(raw, "set");
-  const ids = KPI_SETS.map((k) => k.id).join(", ");
+  const sets = kpiSets();
+  const ids = sets.map((k) => k.id).join(", ");
   if (isBlank(value)) {
-    if (KPI_SETS.length === 1) return KPI_SETS[0];
+    if (sets.length === 1) return sets[0];
     throw argumentError("set", { zh: `有多套关键绩效指标，请指定其编号：${ids}`, en: `there are several KPI sets; name one by its id: ${ids}` }, CustomFunctions.ErrorCode.notAvailable);
   }
   const found = findTemplate(String(value).trim().toLowerCase());

@@ -2,7 +2,7 @@ import { findRubric } from "../templates/index";
 import type { Rubric, RubricItem } from "../templates/schema";
 import { SCORE_SHORTCUTS } from "../templates/shortcuts";
 import { score, type ItemScore, type ScoreResult } from "../src/core/score";
-import { scoreTotals } from "../src/core/score-fast";
+import { rowTotals, scoreTotals } from "../src/core/score-fast";
 import { isBlank } from "../src/core/answers";
 import { points } from "../src/core/format";
 import { argumentError, cellError, problemsError } from "./errors";
@@ -38,16 +38,29 @@ export function scoreTable(rubric: Rubric, inputs: unknown, detailRaw: unknown):
   // Every reader but a level's reads a blank cell as blank (answers.ts), so in a rubric with such an
   // input a row with no blank input cannot be a blank row: its cells need no second look.
   const someNotLevel = rubric.inputs.some((d) => d.type !== "level");
-  return answerRows(inputs, rubric).map((cells, i) => {
+  // The rubric's plan is found once for the whole range, not once per row (a range is often 10,000 rows).
+  const fast = rowTotals(rubric);
+  const rows = answerRows(inputs, rubric);
+  const out = new Array<Cell[]>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i];
     // The usual row, answers the engine accepts and not all blank, goes straight to it: it holds
     // no error value and no data type (the engine accepts neither), so readAnswerRow would pass
-    // it on unchanged. Any other row is read by perRow's rules.
-    const totals = cells.length === rubric.inputs.length ? scoreTotals(rubric, cells) : null;
-    if (totals?.ok && ((someNotLevel && totals.value.blanks === 0) || !cells.every(isBlank))) {
-      return detail ? totals.value.sections : [totals.value.total];
+    // it on unchanged. Any other row is read by perRow's rules, and scored by scoreTotals.
+    const blanks = fast.read(cells);
+    if (blanks >= 0 && ((someNotLevel && blanks === 0) || !allBlank(cells))) {
+      const total = fast.total();
+      out[i] = detail ? Array.from(fast.subtotals) : [total];
+    } else {
+      out[i] = evaluateRow(cells, rubric, width, i + 1, evaluate);
     }
-    return evaluateRow(cells, rubric, width, i + 1, evaluate);
-  });
+  }
+  return out;
+}
+
+function allBlank(cells: readonly unknown[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
 }
 
 /** SCORE_EXPLAIN: per row, every item's rule as worded by the engine, then the total and status. */

@@ -11,7 +11,7 @@
  * Function names stay in English in both languages: Chinese Excel keeps its built-in names
  * (SUM, VLOOKUP …) in English too, and people type them with the IME off.
  */
-import { RUBRICS, SCHEMES, findRubric } from "../templates/index";
+import { findRubric, rubrics, schemes } from "../templates/index";
 import type { Rubric, Scheme } from "../templates/schema";
 import { SCORE_SHORTCUTS } from "../templates/shortcuts";
 
@@ -55,9 +55,9 @@ function shortcut(name: keyof typeof SCORE_SHORTCUTS): Rubric | undefined {
 
 const DISCRETE = shortcut("SCORE_DISCRETE");
 const PROCESS = shortcut("SCORE_PROCESS");
-/** The examples' rubric and scheme: the catalogue's first. */
-const EXAMPLE_RUBRIC: Rubric = RUBRICS[0];
-const EXAMPLE_SCHEME: Scheme = SCHEMES[0];
+/** The examples' rubric and scheme: the catalogue's first, built in, since the strings are made as the bundle loads. */
+const EXAMPLE_RUBRIC: Rubric = rubrics()[0];
+const EXAMPLE_SCHEME: Scheme = schemes()[0];
 
 /** The A1 range of one answer row starting at B2 for a template with that many inputs. */
 function answerRange(count: number): string {

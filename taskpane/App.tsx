@@ -5,6 +5,8 @@ import { detectTheme, initialLanguage, onSystemThemeChange, saveLanguage, type H
 import { TemplatesTab } from "./components/TemplatesTab";
 import { CheckTab } from "./components/CheckTab";
 import { FunctionsTab } from "./components/FunctionsTab";
+import { ImportTemplate } from "./components/ImportTemplate";
+import type { StoredTemplates } from "./template-actions";
 import type { Requirements } from "./excel-actions";
 
 /**
@@ -41,11 +43,13 @@ export interface AppProps {
   requirements?: Requirements;
   initialTab?: TabName;
   language?: Lang;
+  /** Inside Excel: the templates the open workbook stores, being loaded into the catalogue as the pane starts. */
+  storedTemplates?: Promise<StoredTemplates>;
 }
 
 const ALL_THERE: Requirements = { ok: true, missing: [] };
 
-export function App({ host, requirements = ALL_THERE, initialTab = "templates", language }: AppProps): React.JSX.Element {
+export function App({ host, requirements = ALL_THERE, initialTab = "templates", language, storedTemplates }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(() => language ?? initialLanguage(host));
   const [tab, setTab] = React.useState<TabName>(initialTab);
@@ -90,7 +94,12 @@ export function App({ host, requirements = ALL_THERE, initialTab = "templates", 
         ))}
       </TabList>
       <main id={`panel-${tab}`} className={styles.panel} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === "templates" ? <TemplatesTab env={env} requirements={requirements} /> : null}
+        {tab === "templates" ? (
+          <>
+            <ImportTemplate env={env} stored={storedTemplates} />
+            <TemplatesTab env={env} requirements={requirements} />
+          </>
+        ) : null}
         {tab === "check" ? <CheckTab host={host} lang={lang} t={t} /> : null}
         {tab === "functions" ? <FunctionsTab host={host} lang={lang} t={t} /> : null}
         {tab === "export" ? (

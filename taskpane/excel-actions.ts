@@ -7,8 +7,7 @@
  */
 import type { Text } from "../templates/schema";
 import type { SheetPlan } from "../src/sheets/plan";
-import { insertPlans as insertIntoWorkbook, type ExcelRun, type OfficeFailure } from "../src/office/insert";
-import { checkActiveSheet as checkSheetInExcel, readActiveSheet, selectCell as selectInExcel } from "../src/office/read-sheet";
+import type { ExcelRun, OfficeFailure } from "../src/office/insert";
 import type { MarkedSheet } from "../src/merge/read-source";
 import { checkRequirements as checkSets } from "../src/office/requirements";
 import { ActionError } from "./action-error";
@@ -32,6 +31,13 @@ export interface Requirements {
 
 const run: ExcelRun = (batch) => Excel.run(batch);
 
+/**
+ * The Office.js work of the writes and of the reads, each a chunk loaded on its first use: the
+ * task pane's first load needs neither (only the requirements check, kept static).
+ */
+const writing = () => import(/* webpackChunkName: "office-insert" */ "../src/office/insert");
+const reading = () => import(/* webpackChunkName: "office-read" */ "../src/office/read-sheet");
+
 function failed(failure: OfficeFailure): ActionError {
   const office = [failure.code, failure.officeMessage].filter(Boolean).join(": ");
   return new ActionError(office ? { zh: `${failure.message.zh}（${office}）`, en: `${failure.message.en} (${office})` } : failure.message);
@@ -46,14 +52,14 @@ export function checkRequirements(): Requirements {
 
 /** Writes the plans as new sheets of the open workbook. */
 export async function insertPlans(plans: SheetPlan[]): Promise<InsertOutcome> {
-  const result = await insertIntoWorkbook(run, plans);
+  const result = await (await writing()).insertPlans(run, plans);
   if (!result.ok) throw failed(result.failure);
   return { sheetNames: result.sheets };
 }
 
 /** Reads the active sheet and checks it against the engine. */
 export async function checkActiveSheet(): Promise<SheetCheck> {
-  const result = await checkSheetInExcel(run);
+  const result = await (await reading()).checkActiveSheet(run);
   if (!result.ok) throw failed(result.failure);
   return sheetCheckOf(result.sheet, result.report, result.issues, result.summary);
 }
@@ -64,7 +70,7 @@ export async function checkActiveSheet(): Promise<SheetCheck> {
  * caller's question.
  */
 export async function readActiveSheetForMerge(): Promise<MarkedSheet | null> {
-  const result = await readActiveSheet(run);
+  const result = await (await reading()).readActiveSheet(run);
   if (!result.ok) throw failed(result.failure);
   const { sheet } = result;
   return sheet.marker === null ? null : { ...sheet, marker: sheet.marker };
@@ -72,7 +78,7 @@ export async function readActiveSheetForMerge(): Promise<MarkedSheet | null> {
 
 /** Shows the sheet and selects the cell. */
 export async function selectCell(sheet: string, address: string): Promise<void> {
-  const result = await selectInExcel(run, sheet, address);
+  const result = await (await reading()).selectCell(run, sheet, address);
   if (!result.ok) throw failed(result.failure);
 }
 

@@ -79,7 +79,38 @@ export interface UiStrings {
   };
   merge: MergeStrings;
   export: ExportStrings;
+  templateImport: ImportStrings;
   close: string;
+}
+
+/** 导入模板: a template file (JSON) loaded into the catalogue, and in Excel stored in the workbook. */
+export interface ImportStrings {
+  title: string;
+  intro: string;
+  pick: string;
+  fileInput: string;
+  reading: string;
+  /** The file's problems, each with its JSON path. */
+  problems: (file: string, n: number) => string;
+  loaded: (file: string, n: number) => string;
+  /** In Excel: stored in the workbook too. */
+  stored: string;
+  /** In Excel: loaded, but the workbook could not store it. */
+  notStored: (cause: string) => string;
+  kinds: Record<"rubric" | "scheme" | "kpi-set" | "summary" | "form", string>;
+  /** kind · id · version */
+  identity: (kind: string, id: string, version: number) => string;
+  sheets: string;
+  /** The loaded templates (not built in), each with a remove button. */
+  loadedList: string;
+  none: string;
+  remove: string;
+  removeName: (id: string) => string;
+  removed: (id: string) => string;
+  /** On opening a workbook in Excel: the templates it stores, loaded. */
+  fromWorkbook: (ids: string[]) => string;
+  /** A template the workbook stores that was not taken, with why. */
+  refusedFromWorkbook: string;
 }
 
 /** The 导出 (export) tab: a summary table or form as Word, or printed from the print view (ruling F3). */
@@ -310,6 +341,27 @@ export const STRINGS: Record<Lang, UiStrings> = {
       working: "正在生成…",
       downloaded: (file) => `已下载 ${file}`,
     },
+    templateImport: {
+      title: "导入模板",
+      intro: "导入地方或新年度的评分表、认定条件等模板文件（JSON），导入后即可生成工作表、使用自定义函数；在 Excel 中模板同时保存在当前工作簿内，他人打开该工作簿时也能使用。",
+      pick: "导入模板",
+      fileInput: "选择模板文件（.json）",
+      reading: "正在读取…",
+      problems: (file, n) => `${file} 有 ${n} 处问题，未导入：`,
+      loaded: (file, n) => `已从 ${file} 导入 ${n} 个模板`,
+      stored: "模板已保存到当前工作簿。",
+      notStored: (cause) => `模板已导入，但未能保存到工作簿：${cause}`,
+      kinds: { rubric: "评分表", scheme: "认定方案", "kpi-set": "绩效指标", summary: "推荐汇总表", form: "表单" },
+      identity: (kind, id, version) => `${kind} · ${id} · 第 ${version} 版`,
+      sheets: "生成的工作表：",
+      loadedList: "已导入的模板",
+      none: "尚未导入模板。",
+      remove: "移除",
+      removeName: (id) => `移除模板 ${id}`,
+      removed: (id) => `已移除模板 ${id}`,
+      fromWorkbook: (ids) => `已加载当前工作簿保存的模板：${ids.join("、")}`,
+      refusedFromWorkbook: "工作簿保存的模板未加载",
+    },
     close: "关闭",
   },
   en: {
@@ -451,6 +503,27 @@ export const STRINGS: Record<Lang, UiStrings> = {
       printHint: "Choose “Save as PDF” in the print dialog for a PDF; the page is A4 with the official margins.",
       working: "Working…",
       downloaded: (file) => `Downloaded ${file}`,
+    },
+    templateImport: {
+      title: "Import template",
+      intro: "Import a template file (JSON) for a local or new scoring table, tier scheme or form: its sheets and custom functions work at once. In Excel the template is stored in the open workbook too, so whoever opens it with the add-in has it.",
+      pick: "Import template",
+      fileInput: "Choose a template file (.json)",
+      reading: "Reading…",
+      problems: (file, n) => `${file} has ${n} problem${n === 1 ? "" : "s"}; nothing was imported:`,
+      loaded: (file, n) => `Imported ${n} template${n === 1 ? "" : "s"} from ${file}`,
+      stored: "The template is stored in the open workbook.",
+      notStored: (cause) => `The template is imported, but the workbook could not store it: ${cause}`,
+      kinds: { rubric: "Rubric", scheme: "Tier scheme", "kpi-set": "KPI set", summary: "Summary table", form: "Form" },
+      identity: (kind, id, version) => `${kind} · ${id} · version ${version}`,
+      sheets: "Sheets it makes:",
+      loadedList: "Imported templates",
+      none: "No template imported yet.",
+      remove: "Remove",
+      removeName: (id) => `Remove template ${id}`,
+      removed: (id) => `Template ${id} removed`,
+      fromWorkbook: (ids) => `Loaded the templates the open workbook stores: ${ids.join(", ")}`,
+      refusedFromWorkbook: "Templates the workbook stores that were not loaded",
     },
     close: "Close",
   },

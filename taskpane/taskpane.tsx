@@ -9,10 +9,15 @@ import { checkRequirements } from "./excel-actions";
 import type { Host } from "./environment";
 
 function start(host: Host): void {
+  // The templates the open workbook stores go into the catalogue first, whether or not the pane
+  // is ever shown: the custom functions in this same runtime read them (src/office/template-store.ts).
+  const storedTemplates = host === "excel" ? import(/* webpackChunkName: "template-store" */ "./template-actions").then((m) => m.loadWorkbookTemplates()) : undefined;
+  // Handled here too: a failure is the templates panel's to show, and the panel may never be opened.
+  storedTemplates?.catch(() => undefined);
   const element = document.getElementById("root");
   if (!element) return;
   const requirements = host === "excel" ? checkRequirements() : undefined;
-  createRoot(element).render(<App host={host} requirements={requirements} />);
+  createRoot(element).render(<App host={host} requirements={requirements} storedTemplates={storedTemplates} />);
 }
 
 if (typeof Office === "undefined") start(null);

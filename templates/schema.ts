@@ -7,16 +7,23 @@
  * bracket contiguity, inputs used exactly once) live here too, next to the shapes they guard.
  */
 import { z } from "zod";
-import { SEEDS } from "./documents";
+import { RUBRIC_SHEET_NAME_MAX, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX } from "./sheet-name";
+import { INPUT_TYPES, testInputs } from "./constants";
 
 export const textSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 export type Text = z.infer<typeof textSchema>;
 
-/** Where a rule comes from: seed file, annex (附件/表), item number, and the ruling that settles it. */
+/**
+ * The file name or link of an issuing document. A built-in template cites one of the seed files
+ * (../shared/seeds/, listed once in documents.ts; templates/catalogue.ts checks); a template a
+ * user loads cites its own document and never a seed (templates/user.ts checks).
+ */
+const documentFileSchema = z.string().min(1).max(2000);
+
+/** Where a rule comes from: the document's file, annex (附件/表), item number, and the ruling that settles it. */
 export const sourceSchema = z
   .object({
-    /** One of the seed files (../shared/seeds/), listed once in documents.ts. */
-    doc: z.enum(SEEDS),
+    doc: documentFileSchema,
     annex: z.string().min(1).optional(),
     item: z.string().min(1),
     ruling: z.string().regex(/^[A-Z]\d+$/, "a ruling id such as D3 or T2").optional(),
@@ -47,10 +54,9 @@ export type LevelDef = z.infer<typeof levelSchema>;
  * - level: one of the ordered level names, lowest first;
  * - number / integer: an amount within optional bounds, with a unit.
  */
-export const INPUT_TYPES = ["tick", "rate", "reduction", "improvement", "tick-or-rate", "level", "number", "integer"] as const;
-
-/** The input types holding a fraction shown as a percentage (ruling G2). */
-export const RATE_TYPES: readonly InputDef["type"][] = ["rate", "reduction", "improvement"];
+// INPUT_TYPES, RATE_TYPES and testInputs live in templates/constants.ts, without zod: code that
+// uses them as values (the engine, the task pane) does not load zod by importing them.
+export { INPUT_TYPES, RATE_TYPES, testInputs } from "./constants";
 
 export const inputSchema = z
   .object({
@@ -190,6 +196,8 @@ const documentSchema = z
     reference: z.string().min(1),
     issuer: textSchema,
     year: z.number().int().min(2000).max(2100),
+    /** The issued document's file name or link; a loaded template gives it (templates/user.ts), the built-in ones cite their seeds. */
+    file: documentFileSchema.optional(),
   })
   .strict();
 
@@ -232,6 +240,53 @@ function templateBaseId() {
   return z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a lower-case id such as shaoxing-discrete");
 }
 
+/**
+ * Who fills a sheet in, which decides where the task pane lists it: 经办人 (clerk), 评审专家
+ * (expert), 企业 (enterprise).
+ */
+export const SHEET_ROLES = ["clerk", "expert", "enterprise"] as const;
+
+/**
+ * The worksheet a template is built as (src/sheets). A template may leave `sheet` out, or any of
+ * its fields: the sheet is then named after title.zh (templates/sheet-name.ts) and the other
+ * fields take the defaults below.
+ */
+function sheetNameSchema(max = SHEET_NAME_MAX) {
+  return z
+    .string()
+    .min(1)
+    .max(max, `at most ${max} characters (an Excel sheet name has at most ${SHEET_NAME_MAX})`)
+    .refine((name) => !SHEET_NAME_FORBIDDEN.test(name), "an Excel sheet name cannot contain [ ] : * ? / or \\")
+    .refine((name) => !name.startsWith("'") && !name.endsWith("'"), "an Excel sheet name cannot start or end with an apostrophe");
+}
+const sheetName = sheetNameSchema().optional();
+const plainSheetSchema = z.object({ name: sheetName }).strict();
+
+/**
+ * A template's sample answers, as its sheet's data takes them (`assessbook build --all`, the
+ * task pane's 示例). Any JSON data here: the sheet's own reading checks it when a sheet is built
+ * from it, naming the field. Left out, a sample is generated from the template's inputs.
+ */
+const sampleSchema = z.json().optional();
+
+const rubricSheetSchema = z
+  .object({
+    /** What the names of the rubric's three sheets start with: 表1 → 表1 评分, 表1 批量评分, 表1 专家组评分. */
+    name: sheetNameSchema(RUBRIC_SHEET_NAME_MAX).optional(),
+  })
+  .strict();
+
+const schemeSheetSchema = z
+  .object({
+    name: sheetName,
+    role: z.enum(SHEET_ROLES).default("enterprise"),
+    /** Show one tier at a time, chosen by the sheet's `mode` parameter (shanxi-2018's 要素条件, one mode per enterprise). */
+    byMode: z.boolean().default(false),
+    /** The document's own heading of the conditions every tier needs, e.g. 一、基础要求; 基本条件 when left out. */
+    commonTitle: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
 const templateBase = {
   id: templateBaseId(),
   version: z.number().int().positive(),
@@ -251,6 +306,9 @@ const rubricShape = z
     consistency: z.array(consistencySchema).default([]),
     /** The 注 printed under the official table (seed 003: 亩均产值的平均水平…). */
     notes: noteSchema.optional(),
+    sheet: rubricSheetSchema.optional(),
+    /** The data of each of its three sheets: one enterprise's answers, batch rows, an expert panel (src/sheets/scoring). */
+    sample: z.object({ single: z.json(), batch: z.json(), panel: z.json() }).strict().optional(),
   })
   .strict();
 export type Rubric = z.infer<typeof rubricShape>;
@@ -423,22 +481,13 @@ const schemeShape = z
     /** Conditions every tier needs (基本条件 / 基础要求). */
     common: z.array(conditionSchema).default([]),
     tiers: z.array(tierSchema).min(1),
+    sheet: schemeSheetSchema.optional(),
+    /** Answers by input code, as `assessbook tier` takes them. */
+    sample: sampleSchema,
   })
   .strict();
 export type Scheme = z.infer<typeof schemeShape>;
 export const schemeSchema = schemeShape.superRefine(checkScheme);
-
-/** Every input or derived code a test reads. */
-export function testInputs(test: ConditionTest): string[] {
-  switch (test.kind) {
-    case "any":
-      return test.inputs;
-    case "groups":
-      return test.groups.flatMap((g) => g.elements.map((e) => e.input));
-    default:
-      return [test.input];
-  }
-}
 
 /** The tests a condition applies to single inputs: a group's elements, or the test itself. */
 function unitTests(test: ConditionTest): Exclude<ConditionTest, { kind: "groups" }>[] {
@@ -530,6 +579,9 @@ export const kpiSetSchema = z
           .strict(),
       )
       .min(1),
+    sheet: plainSheetSchema.optional(),
+    /** The tracker's data: period labels and each indicator's baseline, values and target (src/sheets/tables/kpi-data.ts). */
+    sample: sampleSchema,
   })
   .strict()
   .superRefine((set, ctx) => {
@@ -601,6 +653,9 @@ export const summarySchema = z
     blankRows: z.number().int().positive(),
     /** The forms whose answers fill rows of this table (merge). */
     feeds: z.array(feedSchema).default([]),
+    sheet: plainSheetSchema.optional(),
+    /** The recommender's name and the table's rows by column key (src/sheets/tables/summary-data.ts). */
+    sample: sampleSchema,
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -694,6 +749,9 @@ export const formSchema = z
     pledge: pledgeSchema.optional(),
     /** The 备注 / 注 printed under the form's table. */
     notes: noteSchema.optional(),
+    sheet: plainSheetSchema.optional(),
+    /** Answers by field key (src/sheets/tables/form-data.ts). */
+    sample: sampleSchema,
   })
   .strict()
   .superRefine((f, ctx) => {

@@ -1,7 +1,7 @@
 import { describeProblem, type Problem } from "../core/problems";
 import { checkParams } from "../sheets/params";
 import type { SheetPlan } from "../sheets/plan";
-import { SHEET_TEMPLATES, findSheetTemplate, type Params, type SheetTemplate } from "../sheets/registry";
+import { findSheetTemplate, sheetTemplates, type Params, type SheetTemplate } from "../sheets/registry";
 import { writeWorkbook } from "../xlsx/writer";
 import { exists, writeAtomically } from "./files";
 import { InputError, UsageError } from "./io";
@@ -50,10 +50,10 @@ export async function buildCommand({ io, json, lang, args, options }: CommandCon
 }
 
 function chooseTemplates(ids: string[], all: boolean): SheetTemplate[] {
-  const available = `可用 / available: ${SHEET_TEMPLATES.map((t) => t.id).join(", ")}`;
+  const available = `可用 / available: ${sheetTemplates().map((t) => t.id).join(", ")}`;
   if (all) {
     if (ids.length > 0) throw new UsageError(`--all 已包含全部工作表，不能再列出编号 / --all builds every sheet; do not also name sheets: ${ids.join(" ")}`);
-    return [...SHEET_TEMPLATES];
+    return [...sheetTemplates()];
   }
   if (ids.length === 0) throw new UsageError(`build 需要至少一个工作表编号，或 --all / build needs at least one sheet id, or --all（${available}）`);
   const unknown = ids.filter((id) => !findSheetTemplate(id));

@@ -1,10 +1,11 @@
 import { describeProblem } from "../core/problems";
-import { buildDocument, EXPORTABLE_IDS, type DocumentModel } from "../export/document";
+import { buildDocument, exportableIds, type DocumentModel } from "../export/document";
 import { docxBytes } from "../export/docx";
 import { docxToPdf, PdfUnavailable } from "../export/pdf";
 import { exportableSheets, sheetDocument } from "../export/source";
 import type { ReadSheet } from "../sheets/check-sheet";
 import { readWorkbook, UnreadableWorkbook } from "../xlsx/reader";
+import { loadCarriedTemplates } from "../xlsx/template-part";
 import { exists, readWorkbookInput, unreadable, writeAtomically } from "./files";
 import { InputError, UsageError } from "./io";
 import type { CommandContext, Lang } from "./context";
@@ -29,11 +30,11 @@ export async function exportCommand({ io, json, lang, args, options }: CommandCo
   const format = chooseFormat(options.format, output);
   const [input] = args;
   if (options.data !== undefined && options.sheet !== undefined) throw new UsageError("--sheet 指定工作簿中的表，不能与 --data 同用 / --sheet names a sheet of a workbook and cannot be combined with --data");
-  if (options.data === undefined && EXPORTABLE_IDS.includes(input) && !/\.xlsx$/i.test(input)) {
+  if (options.data === undefined && exportableIds().includes(input) && !/\.xlsx$/i.test(input)) {
     throw new UsageError(`按模板导出需要 --data <data.json> / exporting template ${input} needs --data <data.json>`);
   }
-  if (options.data !== undefined && !EXPORTABLE_IDS.includes(input)) {
-    throw new UsageError(`--data 与模板编号同用；可导出的模板 / --data goes with a template id; exportable: ${EXPORTABLE_IDS.join(", ")}`);
+  if (options.data !== undefined && !exportableIds().includes(input)) {
+    throw new UsageError(`--data 与模板编号同用；可导出的模板 / --data goes with a template id; exportable: ${exportableIds().join(", ")}`);
   }
   if (!options.force && (await exists(output))) throw new InputError([`${output}: 文件已存在，加 --force 覆盖 / already exists; add --force to overwrite it`]);
 
@@ -69,6 +70,8 @@ async function fromWorkbook(path: string, sheetName: string | undefined, lang: L
   const bytes = await readWorkbookInput(path);
   let sheets: ReadSheet[];
   try {
+    // A sheet of a loaded template is read by the copy the workbook carries, as extract reads it.
+    await loadCarriedTemplates(bytes);
     sheets = await readWorkbook(bytes);
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw unreadable(path, e);

@@ -66,7 +66,8 @@ function render(path: string, reports: SheetReport[], lang: Lang): string {
     for (const f of r.formulas) lines.push(`${name}${zh ? "：" : ": "}${f.cell} ${zh ? `输入单元格含公式（=${f.formula}），按其上次计算的结果读取` : `the input cell holds a formula (=${f.formula}), read by its last calculated result`}`);
     if (r.status !== "checked") {
       // A sheet of another template version says which version it is and what to do (issue 12).
-      const why = r.status === "other-version" && r.problems.length ? r.problems[0].message[lang] : STATUS[r.status][lang];
+      // So does a sheet of a loaded template that is missing: which template and version to load.
+      const why = (r.status === "other-version" || r.status === "unknown-template") && r.problems.length ? r.problems[0].message[lang] : STATUS[r.status][lang];
       lines.push(`${name}${zh ? "：" : ": "}${r.status === "not-calculated" ? `${read}；` : ""}${why}`);
       continue;
     }

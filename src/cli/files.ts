@@ -22,6 +22,8 @@ export async function readWorkbookInput(path: string): Promise<Uint8Array> {
 
 /** What the gate or the reader refused in a workbook, as one line naming the file. */
 export function unreadable(path: string, e: UnreadableWorkbook): InputError {
+  // The workbook itself is fine when only the template it carries is refused: say that instead.
+  if (e.kind === "template") return new InputError([`${path}: ${e.reason.zh} / ${e.reason.en}`]);
   return new InputError([`${path}: 不是可读取的 .xlsx 工作簿：${e.reason.zh} / not a readable .xlsx workbook: ${e.reason.en}`]);
 }
 

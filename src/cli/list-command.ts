@@ -1,6 +1,6 @@
-import { ALL_TEMPLATES } from "../../templates/index";
+import { allTemplates, findTemplate } from "../../templates/index";
 import type { Template } from "../../templates/schema";
-import { SHEET_TEMPLATES, type SheetTemplate } from "../sheets/registry";
+import { findSheetTemplate, sheetTemplates, type SheetTemplate } from "../sheets/registry";
 import type { CommandContext } from "./context";
 import { UsageError } from "./io";
 import { renderTable } from "./text-table";
@@ -21,9 +21,9 @@ const ROLE_NAMES: Record<SheetTemplate["role"], { zh: string; en: string }> = {
 
 /** The recommender categories a summary table takes (S1, S2): `--param recommender=` and `merge --recommender`. */
 export function recommenderChoices(): { sheet: string; default: string; choices: { id: string; name: { zh: string; en: string }; limit: number }[] }[] {
-  return SHEET_TEMPLATES.flatMap((s) => {
+  return sheetTemplates().flatMap((s) => {
     const param = s.params.find((p) => p.key === "recommender");
-    const template = ALL_TEMPLATES.find((t) => t.id === s.template);
+    const template = findTemplate(s.template);
     if (!param || template?.kind !== "summary") return [];
     return [{ sheet: s.id, default: String(param.default), choices: template.recommenders.map((r) => ({ id: r.id, name: r.name, limit: r.limit })) }];
   });
@@ -36,7 +36,7 @@ export function recommenderChoices(): { sheet: string; default: string; choices:
  */
 export function listCommand({ io, json, lang, args }: CommandContext): void {
   if (args.length > 0) throw new UsageError(`list 不接受参数 / list takes no arguments: ${args.join(" ")}`);
-  const rows = ALL_TEMPLATES.map((t) => ({
+  const rows = allTemplates().map((t) => ({
     id: t.id,
     kind: t.kind,
     title: t.title,
@@ -44,7 +44,7 @@ export function listCommand({ io, json, lang, args }: CommandContext): void {
     reference: t.document.reference,
     source: t.source,
   }));
-  const sheets = SHEET_TEMPLATES.map((s) => ({
+  const sheets = sheetTemplates().map((s) => ({
     id: s.id,
     kind: "sheet" as const,
     title: s.title,
@@ -71,7 +71,7 @@ export function listCommand({ io, json, lang, args }: CommandContext): void {
   const choices = renderTable(
     zh ? ["工作表编号", "参数", "取值", "含义"] : ["sheet id", "parameter", "value", "meaning"],
     sheets.flatMap((s) =>
-      (SHEET_TEMPLATES.find((t) => t.id === s.id)?.params ?? []).flatMap((p) =>
+      (findSheetTemplate(s.id)?.params ?? []).flatMap((p) =>
         (p.options ?? []).map((o, i) => {
           const limit = limits.get(`${s.id}:${o.value}`);
           const notes = [o.value === p.default ? (zh ? "默认" : "default") : "", limit === undefined ? "" : zh ? `上限 ${limit} 项` : `limit ${limit}`].filter(Boolean);

@@ -24,8 +24,11 @@ async function usage(): Promise<string> {
                                                     合并报送的工作簿到推荐汇总表：先预览，确认后写入 / merge submissions into a summary table: preview, then write once confirmed
   assessbook merge <expert.xlsx>... -o <out.xlsx> --template <rubric>-panel [--keep <id,...>] [--confirm <code>]
                                                     合并各专家的评分表为专家组评分表 / merge experts' scoring sheets into panel sheets
+  assessbook template check <template.json|dir>... [--json]
+                                                    检查模板文件，列出每处问题及其 JSON 路径 / check template files: every problem with its JSON path
 选项 / options: --json  机器可读输出 / machine-readable output
                 --lang zh|en  输出语言 / output language (default zh)
+                --templates <file|dir>  加载模板文件（可重复）/ load template files (repeatable), for every command
                 -o, --output  输出文件 / output file (.xlsx, .docx, .pdf); --force 覆盖已有文件 / overwrite an existing file
                 --data  填入的答案 / answers to fill in; --param  工作表参数 / sheet parameter; --all  全部工作表及示例数据 / every sheet with sample data
                 --keep  写入有误的行 / write these invalid rows; --drop  不写入这些行 / leave these rows out
@@ -88,6 +91,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; options?: readonl
     load: async () => (await import("./merge-command")).mergeCommand,
     options: ["output", "force", "into", "template", "recommender", "sheet", "keep", "drop", "confirm"],
   },
+  template: { load: async () => (await import("./template-command")).templateCommand },
 };
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -116,6 +120,7 @@ export async function run(argv: string[], given: CliIO = processIO): Promise<num
         drop: { type: "string", multiple: true },
         confirm: { type: "string" },
         format: { type: "string" },
+        templates: { type: "string", multiple: true },
       },
     });
     if (values.help) {
@@ -144,6 +149,9 @@ export async function run(argv: string[], given: CliIO = processIO): Promise<num
     for (const option of Object.keys(options) as CommandOption[]) {
       if (values[option] !== undefined && !command.options?.includes(option)) throw new UsageError(`${name} 不接受 --${option} / ${name} does not take --${option}`);
     }
+    // Before the command loads: it then finds the templates as if they were built in. Loading them
+    // loads zod, so a command without --templates starts as fast as before.
+    if (values.templates !== undefined) await (await import("./template-files")).loadTemplateFiles(values.templates);
     const code = await (await command.load())({ io, json: values.json, lang: values.lang, args, options });
     return code ?? EXIT.ok;
   } catch (e) {

@@ -2,18 +2,19 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { accepted, overLimit, previewMerge, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../merge/preview";
 import { readPendingSources, readSource, type MarkedSheet, type PendingFile, type SourceResult } from "../merge/read-source";
-import { isSummarySheet, mergedTablePlan, readTarget, SUMMARY_TEMPLATES, type TargetTable } from "../merge/summary-merge";
+import { isSummarySheet, mergedTablePlan, readTarget, summaryTemplates, type TargetTable } from "../merge/summary-merge";
 import type { Text } from "../../templates/schema";
 import { describeProblem } from "../core/problems";
 import { findSheetTemplate } from "../sheets/registry";
 import { replaceSheet, WouldLoseContent } from "../xlsx/replace-sheet";
 import { readWorkbookFile } from "../xlsx/read-file";
+import { loadCarriedTemplates } from "../xlsx/template-part";
 import { writeWorkbook } from "../xlsx/writer";
 import { exists, readWorkbookInput } from "./files";
 import { InputError, UsageError } from "./io";
 import type { CommandContext, CommandOptions, Lang } from "./context";
 import { confirmationCode, confirmThenWrite, digest, type Merge } from "./merge-flow";
-import { panelMerge, PANEL_TEMPLATES } from "./merge-panels";
+import { panelMerge, panelTemplates } from "./merge-panels";
 import { mergeReport, rowStatuses } from "./merge-report";
 
 /**
@@ -36,12 +37,13 @@ export async function mergeCommand(ctx: CommandContext): Promise<number> {
   if (args.length === 0) throw new UsageError("merge 需要至少一个来源文件 / merge needs at least one source file");
   const inputs = [...args, ...(options.into ? [options.into] : [])];
   if (await isOneOf(output, inputs)) throw new UsageError(`输出文件不能是输入文件之一，输入文件从不改动 / the output cannot be one of the inputs, which are never modified: ${output}`);
-  const panelRubric = options.template === undefined ? undefined : PANEL_TEMPLATES.get(options.template);
+  if (options.template !== undefined && !panelTemplates().has(options.template) && !(summaryTemplates() as readonly string[]).includes(options.template)) await loadCarriedFrom(inputs);
+  const panelRubric = options.template === undefined ? undefined : panelTemplates().get(options.template);
   if (panelRubric && (options.into || options.recommender || options.sheet || options.drop.length > 0)) {
     throw new UsageError("专家组评分表的合并不接受 --into、--recommender、--sheet、--drop / merging into expert panels takes none of --into, --recommender, --sheet, --drop");
   }
-  if (!panelRubric && options.template !== undefined && !(SUMMARY_TEMPLATES as readonly string[]).includes(options.template)) {
-    const choices = [...SUMMARY_TEMPLATES, ...PANEL_TEMPLATES.keys()].join(", ");
+  if (!panelRubric && options.template !== undefined && !(summaryTemplates() as readonly string[]).includes(options.template)) {
+    const choices = [...summaryTemplates(), ...panelTemplates().keys()].join(", ");
     throw new UsageError(`--template 应为推荐汇总表或专家组评分表之一 / --template is a summary table or an expert panel: ${choices}; got ${options.template}`);
   }
   // The target's own recommender and sheet decide; a second answer would be silently overruled.
@@ -117,7 +119,7 @@ async function readIntoTarget(path: string, template: string | undefined, sheetN
 
 function chooseTemplate(target: TargetTable | null, given: string | undefined): SummaryTemplateId {
   if (target) return target.template;
-  if (given === undefined) throw new UsageError(`merge 需要 --into <汇总表.xlsx> 或 --template <汇总表编号> / merge needs --into or --template（${SUMMARY_TEMPLATES.join(", ")}）`);
+  if (given === undefined) throw new UsageError(`merge 需要 --into <汇总表.xlsx> 或 --template <汇总表编号> / merge needs --into or --template（${summaryTemplates().join(", ")}）`);
   return given as SummaryTemplateId;
 }
 
@@ -164,6 +166,22 @@ async function isOneOf(output: string, inputs: string[]): Promise<boolean> {
     if (s && s.dev === out.dev && s.ino === out.ino) return true;
   }
   return false;
+}
+
+/**
+ * A --template the catalogue lacks may be one the inputs carry (the panel of a rubric loaded
+ * where the experts' sheets were built, src/xlsx/template-part.ts): their templates are loaded
+ * before the name is judged. A file that cannot be read, or carries a template that cannot be
+ * taken, is passed over here: reading the sources refuses it, with its reason, in the report.
+ */
+async function loadCarriedFrom(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    try {
+      await loadCarriedTemplates(await readWorkbookFile(path));
+    } catch {
+      continue;
+    }
+  }
 }
 
 /**

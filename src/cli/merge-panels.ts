@@ -4,7 +4,7 @@
  * lists each enterprise's experts with their totals and the panel's figures; the confirmation
  * flow is merge-command's.
  */
-import { RUBRICS } from "../../templates/index";
+import { rubrics } from "../../templates/index";
 import { describeProblem } from "../core/problems";
 import { panelPlans, previewPanelMerge, type PanelMember, type PanelMergePreview } from "../merge/panel-merge";
 import type { SourceResult } from "../merge/read-source";
@@ -17,7 +17,9 @@ import { appendSection, leftOut, problemLine, variantsNote } from "./merge-repor
 import { renderTable } from "./text-table";
 
 /** Panel sheet id → its rubric. */
-export const PANEL_TEMPLATES: ReadonlyMap<string, string> = new Map(RUBRICS.map((r) => [`${r.id}-panel`, r.id]));
+export function panelTemplates(): ReadonlyMap<string, string> {
+  return new Map(rubrics().map((r) => [`${r.id}-panel`, r.id]));
+}
 
 export function panelMerge(rubric: string, sources: SourceResult[], keepGiven: string[], lang: Lang): Merge {
   const preview = previewPanelMerge(rubric, sources);

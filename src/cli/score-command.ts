@@ -1,4 +1,4 @@
-import { RUBRICS, findRubric } from "../../templates/index";
+import { findRubric, rubrics } from "../../templates/index";
 import { score, splitAdjustments, type ScoreResult } from "../core/score";
 import { points } from "../core/format";
 import type { CommandContext, Lang } from "./context";
@@ -29,7 +29,7 @@ export async function scoreCommand({ io, json, lang, args }: CommandContext): Pr
   if (args.length !== 2) throw new UsageError("score 需要 <rubric> <inputs.json|-> / score needs <rubric> <inputs.json|->");
   const [id, path] = args;
   const rubric = findRubric(id);
-  if (!rubric) throw new UsageError(`未知评分表 / unknown rubric: ${id}（可用 / available: ${RUBRICS.map((r) => r.id).join(", ")}）`);
+  if (!rubric) throw new UsageError(`未知评分表 / unknown rubric: ${id}（可用 / available: ${rubrics().map((r) => r.id).join(", ")}）`);
   const { answers, about } = setAsideHeader(await readJson(io, path));
   const { inputs, adjustments } = splitAdjustments(answers);
   const result = score(rubric, inputs, adjustments);

@@ -1,4 +1,4 @@
-import { SCHEMES, findScheme } from "../../templates/index";
+import { findScheme, schemes } from "../../templates/index";
 import { tier, type ConditionResult, type SchemeResult } from "../core/tier";
 import type { CommandContext, Lang } from "./context";
 import { UsageError } from "./io";
@@ -9,7 +9,7 @@ export async function tierCommand({ io, json, lang, args }: CommandContext): Pro
   if (args.length !== 2) throw new UsageError("tier 需要 <scheme> <inputs.json|-> / tier needs <scheme> <inputs.json|->");
   const [id, path] = args;
   const scheme = findScheme(id);
-  if (!scheme) throw new UsageError(`未知认定方案 / unknown scheme: ${id}（可用 / available: ${SCHEMES.map((s) => s.id).join(", ")}）`);
+  if (!scheme) throw new UsageError(`未知认定方案 / unknown scheme: ${id}（可用 / available: ${schemes().map((s) => s.id).join(", ")}）`);
   const result = tier(scheme, await readJson(io, path));
   if (!result.ok) throw inputError(result.problems, lang);
   io.out(json ? JSON.stringify(toJson(result.value, lang), null, 2) : render(result.value, scheme.title[lang], lang));

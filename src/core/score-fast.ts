@@ -34,19 +34,12 @@ export interface ScoreTotals {
 export function scoreTotals(rubric: Rubric, inputs: unknown): Result<ScoreTotals> {
   const plan = planOf(rubric);
   const { state, num } = plan.reader;
-  const blanks = Array.isArray(inputs) && inputs.length === state.length ? readRow(plan.reader, inputs) : -1;
+  const blanks = Array.isArray(inputs) ? readPositional(plan, inputs) : -1;
   if (blanks < 0) return totalsOf(score(rubric, inputs));
-  const { sectionEnds } = plan;
-  const sections = new Array<number>(sectionEnds.length);
-  let total = 0;
-  let k = 0;
-  for (let s = 0; s < sectionEnds.length; s++) {
-    let subtotal = 0;
-    for (const end = sectionEnds[s]; k < end; k++) subtotal += itemPoints(plan, k);
-    subtotal = round(subtotal, 4);
-    sections[s] = subtotal;
-    total += subtotal;
-  }
+  const total = addUp(plan);
+  const { subtotals } = plan;
+  const sections = new Array<number>(subtotals.length);
+  for (let s = 0; s < subtotals.length; s++) sections[s] = subtotals[s];
   let warnings: Warning[] | null = null;
   for (const c of plan.consistency) {
     if (state[c.when] !== TICKED) continue;
@@ -61,7 +54,51 @@ export function scoreTotals(rubric: Rubric, inputs: unknown): Result<ScoreTotals
     const warning = state[input.at] === NUMBER ? improvementWarning(input, num[input.at]) : null;
     if (warning) (warnings ??= []).push(warning);
   }
-  return ok({ total: round(total, 4), sections, complete: blanks === 0, blanks, warnings: warnings ?? NONE });
+  return ok({ total, sections, complete: blanks === 0, blanks, warnings: warnings ?? NONE });
+}
+
+/**
+ * The fast path alone, for a caller that scores a whole range of one rubric and wants numbers
+ * only (SCORE_DISCRETE, SCORE_PROCESS: functions/scoring.ts): the plan is looked up once per
+ * range, and a row costs no object at all — no result, no subtotal list, no warnings, which
+ * those functions do not show. The numbers are scoreTotals' (the same plan, read and added up
+ * by the same code).
+ */
+export interface RowTotals {
+  /**
+   * Reads one row of cells (one per input, in input order): how many are blank, or -1 when the
+   * row is not on the fast path (a wrong length, a cell that is not a valid answer). Such a row
+   * goes to scoreTotals, which names its problems or scores it as score() does.
+   */
+  read(cells: readonly unknown[]): number;
+  /** The total of the row last read; its section subtotals are then in `subtotals`. */
+  total(): number;
+  /** The section subtotals of the row last added up, in the rubric's order (ScoreTotals.sections). */
+  readonly subtotals: Float64Array;
+}
+
+export function rowTotals(rubric: Rubric): RowTotals {
+  const plan = planOf(rubric);
+  return { read: (cells) => readPositional(plan, cells), total: () => addUp(plan), subtotals: plan.subtotals };
+}
+
+function readPositional(plan: Plan, cells: readonly unknown[]): number {
+  return cells.length === plan.reader.state.length ? readRow(plan.reader, cells) : -1;
+}
+
+/** The items of the row last read, added up into plan.subtotals section by section; returns the total. */
+function addUp(plan: Plan): number {
+  const { sectionEnds, subtotals } = plan;
+  let total = 0;
+  let k = 0;
+  for (let s = 0; s < sectionEnds.length; s++) {
+    let subtotal = 0;
+    for (const end = sectionEnds[s]; k < end; k++) subtotal += itemPoints(plan, k);
+    subtotal = round(subtotal, 4);
+    subtotals[s] = subtotal;
+    total += subtotal;
+  }
+  return round(total, 4);
 }
 
 /** The totals of an explained score: what scoreTotals gives for the same answers. */
@@ -102,6 +139,8 @@ interface Plan {
   table: Float64Array;
   /** Section s holds items sectionEnds[s - 1] (or 0) up to sectionEnds[s]. */
   sectionEnds: Int32Array;
+  /** The subtotals of the row last added up (addUp), reused row after row. */
+  subtotals: Float64Array;
   consistency: { when: number; requires: Int32Array; warning: Warning }[];
   /** The inputs an improvement above 100% is warned about (G2, rate-warnings.ts). */
   improvements: readonly ImprovementInput[];
@@ -205,6 +244,7 @@ function makePlan(rubric: Rubric): Plan {
     inputs: Int32Array.from(inputs),
     table: Float64Array.from(table),
     sectionEnds: Int32Array.from(rubric.sections, (s) => (end += s.items.length)),
+    subtotals: new Float64Array(rubric.sections.length),
     consistency: rubric.consistency.map((c) => ({
       when: input(c.when),
       requires: Int32Array.from(c.requires, input),

@@ -1,4 +1,5 @@
-import { RATE_TYPES, type Condition, type InputDef, type Scheme, type Source, type Text } from "../../templates/schema";
+import type { Condition, InputDef, Scheme, Source, Text } from "../../templates/schema";
+import { RATE_TYPES } from "../../templates/constants";
 import { BLANK } from "./answers";
 import { readInputs, type Answers } from "./inputs";
 import { NOT_ANSWERED, percent } from "./format";

@@ -8,7 +8,7 @@
  * 仿宋 body 三号, 黑体 level-1 and 楷体 level-2 headings, tables in 仿宋 at a size that keeps a
  * wide table legible; summary tables print landscape, forms portrait.
  */
-import { FORMS, findTemplate, SUMMARIES } from "../../templates/index";
+import { findTemplate, forms, summaries } from "../../templates/index";
 import type { Form, FormField, Pledge, PrintedNote, SummaryTable, Text } from "../../templates/schema";
 import type { Result } from "../core/problems";
 import { fail, ok, problem } from "../core/problems";
@@ -107,7 +107,9 @@ export function isExportable(templateId: string): boolean {
   return t?.kind === "summary" || t?.kind === "form";
 }
 
-export const EXPORTABLE_IDS: readonly string[] = [...SUMMARIES, ...FORMS].map((t) => t.id);
+export function exportableIds(): string[] {
+  return [...summaries(), ...forms()].map((t) => t.id);
+}
 
 /**
  * The document of one template filled with data (as `assessbook build --data` takes it, or as a
@@ -126,8 +128,8 @@ export function buildDocument(templateId: string, data: unknown): Result<Documen
   return fail([
     problem(
       "template",
-      `${templateId} 不能导出为文档；可导出：${EXPORTABLE_IDS.join("、")}`,
-      `${templateId} cannot be exported as a document; exportable: ${EXPORTABLE_IDS.join(", ")}`,
+      `${templateId} 不能导出为文档；可导出：${exportableIds().join("、")}`,
+      `${templateId} cannot be exported as a document; exportable: ${exportableIds().join(", ")}`,
     ),
   ]);
 }

@@ -29,7 +29,7 @@
  *
  * Pure: nothing is read or written here; the sources are not modified.
  */
-import { RUBRICS } from "../../templates/index";
+import { findRubric, rubrics } from "../../templates/index";
 import type { Rubric, Text } from "../../templates/schema";
 import { round } from "../core/answers";
 import { aggregatePanel, type PanelSummary } from "../core/panel";
@@ -134,8 +134,8 @@ export interface PanelMergePreview {
 }
 
 export function previewPanelMerge(rubricId: string, sources: readonly SourceResult[], options: { margin?: number } = {}): PanelMergePreview {
-  const rubric = RUBRICS.find((r) => r.id === rubricId);
-  if (!rubric) throw new RangeError(`unknown rubric "${rubricId}"; one of ${RUBRICS.map((r) => r.id).join(", ")}`);
+  const rubric = findRubric(rubricId);
+  if (!rubric) throw new RangeError(`unknown rubric "${rubricId}"; one of ${rubrics().map((r) => r.id).join(", ")}`);
   const margin = panelParams(rubric.id, options.margin ?? DEFAULT_MARGIN);
   if (!margin.ok) throw new RangeError(margin.problems.map((p) => p.message.en).join("; "));
   const out = new Collector(rubric);
@@ -540,7 +540,7 @@ function skipReason(template: string, rubric: Rubric): Text {
   if (found.id === `${rubric.id}-batch`) {
     return { zh: "是批量评分表：每行一家企业，没有评审专家，不作为专家评分合并", en: "a batch scoring sheet: one enterprise per row and no expert, so not merged as an expert's scores" };
   }
-  if (found.template !== rubric.id && RUBRICS.some((r) => r.id === found.template)) {
+  if (found.template !== rubric.id && findRubric(found.template) !== undefined) {
     return { zh: `是另一评分细则的表（${found.title.zh}），不合并到${rubric.title.zh}`, en: `a sheet of another rubric (${found.title.en}), not merged into ${rubric.title.en}` };
   }
   return { zh: `是${found.title.zh}，不是可合并的专家评分表`, en: `a ${found.title.en} sheet, not an expert's scoring sheet` };

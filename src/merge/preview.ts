@@ -39,11 +39,13 @@ import { findTemplate } from "../../templates/index";
 import type { ColumnRole, SummaryColumn, SummaryFeed, SummaryTable, Text } from "../../templates/schema";
 import { identityKey, invisibleVariants } from "../core/identity";
 import { checkUscc } from "../core/validators";
-import { checkSheet, findings } from "../sheets/check-sheet";
+import { checkSheetWith, findings, renderBlank, type RenderBlank } from "../sheets/check-sheet";
 import { colLetter } from "../sheets/formula";
 import { checkParams } from "../sheets/params";
-import type { CellValue, InputBinding } from "../sheets/plan";
+import type { Result } from "../core/problems";
+import type { CellValue, InputBinding, SheetPlan } from "../sheets/plan";
 import { findSheetTemplate } from "../sheets/registry";
+import { templateNotLoaded } from "../sheets/marker";
 import { AUDIT_KEY, summaryCellProblem } from "../sheets/tables/summary-data";
 import { cellTextProblem, MAX_CELL_TEXT } from "../xlsx/cell-text";
 import type { MarkedSheet, RefusalKind, SourceResult } from "./read-source";
@@ -272,6 +274,8 @@ class Collector {
   problems: PreviewProblem[] = [];
   skipped: SkippedSheet[] = [];
   refused: RefusedFile[] = [];
+  /** Each sheet's blank plan, rendered once per template and parameters for the whole preview. */
+  readonly blanks: RenderBlank = blankPlans();
 
   constructor(private readonly columns: SummaryColumn[]) {}
 
@@ -354,14 +358,38 @@ function text(v: CellValue | undefined): string | null {
 }
 
 /** The sheet's input bindings, from its plan rendered blank with the marker's parameters (as check-sheet does). */
-export function bindings(sheet: MarkedSheet): Map<string, string> | null {
+export function bindings(sheet: MarkedSheet, blankOf: RenderBlank = renderBlank): Map<string, string> | null {
   const template = findSheetTemplate(sheet.marker.template);
   if (!template) return null;
   const params = checkParams(template.params, sheet.marker.params);
   if (!params.ok) return null;
-  const blank = template.render(params.value, undefined);
+  const blank = blankOf(template, params.value);
   if (!blank.ok) return null;
   return new Map(blank.value.inputs.map((b: InputBinding) => [b.code, `${colLetter(b.col)}${b.row}`]));
+}
+
+/** Distinct blank plans one preview keeps: a batch has a handful; a batch of edited markers cannot make it hold thousands. */
+const BLANK_PLANS = 32;
+
+/**
+ * The blank plans of one preview, by template and parameters. The check (checkSheet) and the
+ * input cells (bindings) of every sheet each render its template blank, and that plan depends
+ * on the template and its parameters alone: 2,000 submissions of one form share one plan, so
+ * it is rendered once per preview instead of twice per sheet. Per preview, not per process: a
+ * template loaded or replaced since is rendered afresh.
+ */
+function blankPlans(): RenderBlank {
+  const plans = new Map<string, Result<SheetPlan>>();
+  return (template, params) => {
+    const key = `${template.id}\n${JSON.stringify(params)}`;
+    let plan = plans.get(key);
+    if (!plan) {
+      plan = renderBlank(template, params);
+      if (plans.size >= BLANK_PLANS) plans.delete(plans.keys().next().value as string);
+      plans.set(key, plan);
+    }
+    return plan;
+  };
 }
 
 const STATUS_WORDS: Record<string, Text> = {
@@ -379,7 +407,7 @@ const STATUS_WORDS: Record<string, Text> = {
  * formula cells that show another result than the engine (checkSheet's findings).
  */
 function sheetStatus(out: Collector, file: string, sheet: MarkedSheet, takenCodes: (code: string) => boolean): Text | null {
-  const report = checkSheet(sheet);
+  const report = checkSheetWith(sheet, out.blanks);
   const blocked = STATUS_WORDS[report.status];
   if (blocked) {
     out.sheetProblem("sheet-status", "error", file, sheet.name, undefined, blocked);
@@ -436,8 +464,8 @@ export function summarySheetRows(sheet: MarkedSheet, cells: ReadonlyMap<string, 
 function readSummarySheet(out: Collector, table: SummaryTable, file: string, sheet: MarkedSheet, id: string): void {
   const template = findSheetTemplate(sheet.marker.template);
   const taken = (code: string) => /^rows(?:\/|\[)/.test(code);
-  const cells = bindings(sheet);
-  const status = template ? sheetStatus(out, file, sheet, taken) : STATUS_WORDS["unknown-template"];
+  const cells = bindings(sheet, out.blanks);
+  const status = template ? sheetStatus(out, file, sheet, taken) : templateNotLoaded(sheet.marker);
   if (status || !cells) {
     out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: status ?? STATUS_WORDS["invalid-params"] });
     return;
@@ -458,7 +486,7 @@ function creditCodeFields(formId: string): string[] {
 function readForm(out: Collector, table: SummaryTable, feed: SummaryFeed, file: string, sheet: MarkedSheet, id: string): void {
   const fields = new Set(Object.values(feed.columns).flat());
   const codeFields = creditCodeFields(feed.form);
-  const cells = bindings(sheet);
+  const cells = bindings(sheet, out.blanks);
   const status = sheetStatus(out, file, sheet, (code) => fields.has(code) || codeFields.includes(code));
   if (status || !cells) {
     out.skipped.push({ file, sheet: sheet.name, template: sheet.marker.template, reason: status ?? STATUS_WORDS["invalid-params"] });

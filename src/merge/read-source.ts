@@ -18,6 +18,7 @@ import type { SheetMarker } from "../sheets/plan";
 import { checkedCells } from "../xlsx/checked-cells";
 import { MAX_FILE_BYTES, tooLarge as tooLargeReason, UnreadableWorkbook, type RefusalKind } from "../xlsx/gate";
 import { readWorkbookSync } from "../xlsx/reader";
+import { loadCarriedTemplates } from "../xlsx/template-part";
 
 export { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, type RefusalKind } from "../xlsx/gate";
 
@@ -53,6 +54,22 @@ export interface SourceFile {
 
 /** Reads one file; never throws. */
 export async function readSource(name: string, bytes: Uint8Array): Promise<SourceResult> {
+  return readCarrying(name, bytes);
+}
+
+/**
+ * The templates a file carries that the catalogue lacks are loaded before its sheets are read
+ * (src/xlsx/template-part.ts: a sheet of a loaded template is read by it); one that cannot be
+ * taken (malformed, a built-in id, another version than the loaded one) refuses the file by name.
+ */
+async function readCarrying(name: string, bytes: Uint8Array): Promise<SourceResult> {
+  try {
+    await loadCarriedTemplates(bytes);
+  } catch (e) {
+    if (e instanceof UnreadableWorkbook) return { ok: false, name, kind: e.kind, reason: e.reason };
+    const message = oneLine(e instanceof Error ? e.message : String(e));
+    return { ok: false, name, kind: "template", reason: { zh: `工作簿携带的模板无法读取：${message}`, en: `a template the workbook carries cannot be read: ${message}` } };
+  }
   return readSourceSync(name, bytes);
 }
 
@@ -89,50 +106,61 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 
 /**
  * readSources over files fetched a batch at a time (at most BATCH_FILES files or BATCH_BYTES
- * held), results in the files' order. A file over MAX_FILE_BYTES is refused from its size,
- * without its bytes being fetched; one whose bytes cannot be got (moved, deleted, no
- * permission) is refused as unreadable with the cause, one that is no regular file with the
- * gate's reason. Never throws for a bad file.
+ * held), results in the files' order. The files of a batch are fetched together, so their reads
+ * overlap (each is a few round trips to the file system, open, stat, read and close, which
+ * one after another leave the processor idle), and read once all are in. A file over
+ * MAX_FILE_BYTES is refused from its size, without its bytes being fetched; one whose bytes
+ * cannot be got (moved, deleted, no permission) is refused as unreadable with the cause, one
+ * that is no regular file with the gate's reason. Never throws for a bad file.
  */
 export async function readPendingSources(files: readonly PendingFile[], onProgress?: (done: number, total: number) => void): Promise<SourceResult[]> {
   const results: SourceResult[] = [];
   const total = files.length;
-  let batch: SourceFile[] = [];
-  let held = 0;
-  const flush = async () => {
-    const start = results.length;
-    const reading = batch;
-    batch = [];
-    held = 0;
-    if (reading.length > 0) results.push(...(await readSources(reading, (done) => onProgress?.(start + done, total))));
-  };
-  for (const file of files) {
-    if (batch.length >= BATCH_FILES || (batch.length > 0 && held + file.size > BATCH_BYTES)) await flush();
-    let refusal: SourceRefusal;
-    if (file.size > MAX_FILE_BYTES) {
-      refusal = tooLarge(file.name, file.size);
-    } else {
-      try {
-        batch.push({ name: file.name, bytes: await file.bytes() });
-        held += file.size;
-        continue;
-      } catch (e) {
-        if (e instanceof UnreadableWorkbook) {
-          // The gate's file side (src/xlsx/read-file.ts): not a regular file, or grown past the limit.
-          refusal = { ok: false, name: file.name, kind: e.kind, reason: e.reason };
-        } else {
-          const cause = oneLine(e instanceof Error ? e.message : String(e));
-          refusal = { ok: false, name: file.name, kind: "unreadable", reason: { zh: `文件无法读取：${cause}`, en: `the file cannot be read: ${cause}` } };
-        }
-      }
+  const pause = framePauser();
+  for (let start = 0; start < files.length; ) {
+    let end = start;
+    let held = 0;
+    while (end < files.length && end - start < BATCH_FILES) {
+      const size = files[end].size > MAX_FILE_BYTES ? 0 : files[end].size;
+      if (end > start && held + size > BATCH_BYTES) break;
+      held += size;
+      end++;
     }
-    // The files before it first, so results stay in the files' order.
-    await flush();
-    results.push(refusal);
-    onProgress?.(results.length, total);
+    const fetched = await Promise.all(files.slice(start, end).map(fetchSource));
+    for (const item of fetched) {
+      results.push("bytes" in item ? await readCarrying(item.name, item.bytes) : item);
+      onProgress?.(results.length, total);
+      await pause();
+    }
+    start = end;
   }
-  await flush();
   return results;
+}
+
+/** A pending file's bytes, or its refusal: too large from its size alone, or not to be got. Never throws. */
+async function fetchSource(file: PendingFile): Promise<SourceFile | SourceRefusal> {
+  if (file.size > MAX_FILE_BYTES) return tooLarge(file.name, file.size);
+  try {
+    return { name: file.name, bytes: await file.bytes() };
+  } catch (e) {
+    // The gate's file side (src/xlsx/read-file.ts): not a regular file, or grown past the limit.
+    if (e instanceof UnreadableWorkbook) return { ok: false, name: file.name, kind: e.kind, reason: e.reason };
+    const cause = oneLine(e instanceof Error ? e.message : String(e));
+    return { ok: false, name: file.name, kind: "unreadable", reason: { zh: `文件无法读取：${cause}`, en: `the file cannot be read: ${cause}` } };
+  }
+}
+
+/**
+ * Lets a page repaint its progress bar about once a frame; a pause per file would cost 1 ms
+ * (Node) to 4 ms (a browser's clamped timer) each, a second over a few hundred small files.
+ */
+function framePauser(): () => Promise<void> {
+  let lastPause = Date.now();
+  return async () => {
+    if (Date.now() - lastPause < FRAME_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    lastPause = Date.now();
+  };
 }
 
 /**
@@ -141,16 +169,11 @@ export async function readPendingSources(files: readonly PendingFile[], onProgre
  */
 export async function readSources(files: readonly SourceFile[], onProgress?: (done: number, total: number) => void): Promise<SourceResult[]> {
   const results: SourceResult[] = [];
-  let lastPause = Date.now();
+  const pause = framePauser();
   for (const file of files) {
-    results.push(readSourceSync(file.name, file.bytes));
+    results.push(await readCarrying(file.name, file.bytes));
     onProgress?.(results.length, files.length);
-    // Lets a page repaint its progress bar about once a frame; a pause per file would cost
-    // 1 ms (Node) to 4 ms (a browser's clamped timer) each, a second over a few hundred small files.
-    if (Date.now() - lastPause >= FRAME_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      lastPause = Date.now();
-    }
+    await pause();
   }
   return results;
 }

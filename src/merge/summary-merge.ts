@@ -14,7 +14,7 @@
  *
  * Pure: the plan goes to a writer (the .xlsx writer or Office.js); nothing is read or written here.
  */
-import { SUMMARIES } from "../../templates/index";
+import { summaries } from "../../templates/index";
 import type { SummaryTemplateId, MergePreview, MergeTarget, PreviewRow } from "./preview";
 import { bindings, cellText, summarySheetRows } from "./preview";
 import type { MarkedSheet } from "./read-source";
@@ -28,7 +28,9 @@ import { AUDIT_KEY } from "../sheets/tables/summary-data";
 import { MAX_CELL_TEXT, withoutForbidden } from "../xlsx/cell-text";
 
 /** Every summary table of the catalogue can be merged into: the merge reads its columns by their roles. */
-export const SUMMARY_TEMPLATES: readonly SummaryTemplateId[] = SUMMARIES.map((t) => t.id);
+export function summaryTemplates(): SummaryTemplateId[] {
+  return summaries().map((t) => t.id);
+}
 
 /** The most rows a summary sheet takes (its rows parameter's maximum). */
 function maxRows(template: SummaryTemplateId): number {
@@ -45,7 +47,7 @@ export interface TargetTable extends MergeTarget {
 
 /** Whether the sheet is a summary table a merge can append to. */
 export function isSummarySheet(sheet: MarkedSheet): boolean {
-  return (SUMMARY_TEMPLATES as readonly string[]).includes(sheet.marker.template);
+  return (summaryTemplates() as readonly string[]).includes(sheet.marker.template);
 }
 
 /**

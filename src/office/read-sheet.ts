@@ -166,7 +166,8 @@ const STATUS: Record<Exclude<SheetReport["status"], "checked" | "invalid-answers
 /** One line on the checked sheet (the task pane's check of a picked file says it too). */
 export function summarize(report: SheetReport, issues: SheetIssue[]): Text {
   // Another template version names both versions (src/sheets/check-sheet.ts otherVersion).
-  if (report.status === "other-version" && report.problems.length) return report.problems[0].message;
+  // So does a sheet of a loaded template that is not loaded: which one to import.
+  if ((report.status === "other-version" || report.status === "unknown-template") && report.problems.length) return report.problems[0].message;
   if (report.status !== "checked" && report.status !== "invalid-answers") return STATUS[report.status];
   if (issues.length === 0) return { zh: "全部填写，结果与计算核心一致", en: "everything answered; every result agrees with the engine" };
   return { zh: `发现 ${issues.length} 处问题`, en: `${issues.length} issue${issues.length === 1 ? "" : "s"} found` };

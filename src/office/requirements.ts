@@ -30,6 +30,12 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     set: "ExcelApi",
+    version: "1.5",
+    uses: ["Workbook.customXmlParts (template-store.ts: imported templates stored in the workbook)"],
+    feature: { zh: "在工作簿中保存导入的模板", en: "storing imported templates in the workbook" },
+  },
+  {
+    set: "ExcelApi",
     version: "1.6",
     uses: ["Application.suspendApiCalculationUntilNextSync", "Worksheet.calculate", "ConditionalFormatCollection.add(Custom)"],
     feature: { zh: "条件格式与写入时暂停计算", en: "conditional formats and suspending calculation while writing" },

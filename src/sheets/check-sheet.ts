@@ -8,13 +8,16 @@
  * from those answers. The sheet is re-rendered with the parameters its marker records, blank
  * to find its input cells, then with the answers read from them to find its result cells.
  */
+import { findTemplate } from "../../templates/index";
 import type { Text } from "../../templates/schema";
-import type { Problem } from "../core/problems";
+import type { Problem, Result } from "../core/problems";
 import { dataFromInputs } from "./evaluate";
 import { colLetter } from "./formula";
 import { checkParams } from "./params";
 import type { CellValue, InputBinding, SheetMarker, SheetPlan } from "./plan";
 import { findSheetTemplate, type Params } from "./registry";
+import { templateNotLoaded } from "./marker";
+import type { SheetTemplate } from "./sheet-template";
 
 export type Scalar = string | number | boolean;
 
@@ -111,17 +114,30 @@ export function findings(report: SheetReport): ResultCheck[] {
   return report.checks.filter((c) => c.verdict === "disagree" || c.verdict === "error" || c.verdict === "overwritten");
 }
 
+/**
+ * Renders a template blank with checked parameters. The blank plan depends on nothing else, so a
+ * batch of sheets (a merge preview) passes one that renders each template and parameters once.
+ */
+export type RenderBlank = (template: SheetTemplate, params: Params) => Result<SheetPlan>;
+
+export const renderBlank: RenderBlank = (template, params) => template.render(params, undefined);
+
 export function checkSheet(sheet: ReadSheet): SheetReport {
+  return checkSheetWith(sheet, renderBlank);
+}
+
+/** checkSheet, with the blank plan rendered by `blankOf`. */
+export function checkSheetWith(sheet: ReadSheet, blankOf: RenderBlank): SheetReport {
   const report: SheetReport = { sheet: sheet.name, template: null, params: {}, status: "not-assessbook", inputs: {}, data: null, checks: [], problems: [], formulas: [] };
   const marker = sheet.marker;
   if (!marker) return report;
   report.template = marker.template;
   report.params = marker.params;
   const template = findSheetTemplate(marker.template);
-  if (!template) return { ...report, status: "unknown-template" };
+  if (!template) return { ...report, status: "unknown-template", problems: [{ code: "template", message: templateNotLoaded(marker) }] };
   const params = checkParams(template.params, marker.params);
   if (!params.ok) return { ...report, status: "invalid-params", problems: params.problems };
-  const blank = template.render(params.value, undefined);
+  const blank = blankOf(template, params.value);
   if (!blank.ok) return { ...report, status: "invalid-params", problems: blank.problems };
   const plan = blank.value;
   if (plan.marker.version !== marker.version) return { ...report, status: "other-version", problems: [otherVersion(marker, plan.marker.version)] };
@@ -150,7 +166,10 @@ export function checkSheet(sheet: ReadSheet): SheetReport {
  * gained inputs, issue 12), so its answers are not guessed at; the message names both versions.
  */
 function otherVersion(marker: SheetMarker, current: number): SheetProblem {
-  const [was, now] = [marker.version, current];
+  // A loaded template's author knows its own `version`, not the layout number a scoring sheet's
+  // marker combines it with (sheet-layout.ts): name the template versions when the marker has them.
+  const loaded = marker.from ? findTemplate(marker.from.id) : undefined;
+  const [was, now] = marker.from && loaded ? [marker.from.version, loaded.version] : [marker.version, current];
   return {
     code: "version",
     message: {

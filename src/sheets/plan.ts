@@ -118,6 +118,13 @@ export interface SheetMarker {
   template: string;
   version: number;
   params: Record<string, string | number>;
+  /**
+   * The catalogue template (id and version) a sheet of a loaded template was built from: its
+   * id and version are what a reader must find (in its catalogue or the workbook's template
+   * parts, src/xlsx/template-part.ts) or name as missing. Left out for the built-in templates,
+   * which every copy of Assessbook has.
+   */
+  from?: { id: string; version: number };
 }
 
 export interface SheetPlan {

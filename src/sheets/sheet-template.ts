@@ -2,7 +2,7 @@
  * What an official sheet is, for the registry and for every module that builds one. Kept apart
  * from registry.ts, which imports the sheet modules: they take their types from here.
  */
-import type { Source, Text } from "../../templates/schema";
+import type { SHEET_ROLES, Source, Text } from "../../templates/schema";
 import type { Result } from "../core/problems";
 import type { CellValue, SheetPlan } from "./plan";
 
@@ -34,7 +34,8 @@ export interface SheetTemplate {
   /** The catalogue template whose rules it carries. */
   template: string;
   title: Text;
-  role: "clerk" | "expert" | "enterprise";
+  /** Who fills it in: a scheme's template may say (its `sheet.role`). */
+  role: (typeof SHEET_ROLES)[number];
   source: Source;
   params: ParamDef[];
   render(params: Params, data?: unknown): Result<SheetPlan>;

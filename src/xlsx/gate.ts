@@ -50,7 +50,9 @@ export type RefusalKind =
   /** Past a limit no real submission reaches: rows, characters in a cell, shared strings. */
   | "over-limit"
   /** A readable workbook without any sheet Assessbook built (no marker). */
-  | "no-assessbook-sheet";
+  | "no-assessbook-sheet"
+  /** A template the workbook carries that cannot be taken (src/xlsx/template-part.ts): malformed, a built-in id, or another version than the one loaded. */
+  | "template";
 
 /** A file the gate or the reader refuses: its kind and one line in each language (without the file name). */
 export class UnreadableWorkbook extends Error {
@@ -91,6 +93,11 @@ export class WorkbookZip {
 
   has(name: string): boolean {
     return this.byName.has(name.toLowerCase());
+  }
+
+  /** The names of its parts, as the zip spells them. */
+  partNames(): string[] {
+    return [...this.byName.values()].map((e) => e.name);
   }
 
   /**

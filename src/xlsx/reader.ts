@@ -27,8 +27,13 @@ import { XmlScanner, type Attrs, type XmlHandler } from "./xml-scan";
 export type { ReadCell, ReadSheet, Scalar } from "../sheets/check-sheet";
 export { UnreadableWorkbook } from "./gate";
 
-/** Which cells of a marked sheet to keep: all of them, or those a predicate names. */
-export type KeepCells = "all" | ((row: number, col: number) => boolean);
+/**
+ * Which cells of a marked sheet to keep: all of them, or those a predicate names. The predicate
+ * answers "result" for a cell whose formula text the caller never reads (a result cell the check
+ * compares by what it shows): a formula there is kept with its result and an empty text, since
+ * the formulas of a consolidated table run to tens of kilobytes a file.
+ */
+export type KeepCells = "all" | ((row: number, col: number) => boolean | "result");
 
 export interface ReadOptions {
   /** Per marked sheet, from its marker; all cells when not given. */
@@ -367,7 +372,9 @@ function readSheet(zip: WorkbookZip, part: string, name: string, context: SheetC
     firstRow.length = 0;
   };
   const store = (r: number, c: number, kept: Kept) => {
-    if (keep !== "all" && !keep(r, c)) return;
+    const wanted = keep === "all" || keep(r, c);
+    if (!wanted) return;
+    if (wanted === "result" && kept.kind === "formula") kept.formula = "";
     // Row 1's cells were counted while the marker was looked for.
     if (r > 1) hold(context, kept);
     cells.set(key(r, c), kept);
@@ -487,13 +494,23 @@ function readSheet(zip: WorkbookZip, part: string, name: string, context: SheetC
   const areas: MergedArea[] = [];
   for (const m of merges) {
     const master = cells.get(key(m.top, m.left));
-    for (const k of [...cells.keys()]) {
-      const r = Math.floor(k / COLS);
-      const c = k % COLS;
-      if (r < m.top || r > m.bottom || c < m.left || c > m.right || (r === m.top && c === m.left)) continue;
-      cells.delete(k);
+    // The cheaper way round: an area's own positions when it is smaller than the cells kept (a
+    // form's areas are a few cells each), else one pass over the cells (a Map may lose entries
+    // while iterated). Every area against every cell would be merges × cells per sheet.
+    const size = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (size <= cells.size) {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cells.delete(key(r, c));
+    } else {
+      for (const k of cells.keys()) {
+        const r = Math.floor(k / COLS);
+        const c = k % COLS;
+        if (r < m.top || r > m.bottom || c < m.left || c > m.right || (r === m.top && c === m.left)) continue;
+        cells.delete(k);
+      }
     }
-    if (master) areas.push({ ...m, master });
+    // Written out, not spread: V8 gives each `{ ...m, master }` a hidden class of its own, some
+    // 200 bytes an area that stayed alive with the file's cells (tens of areas a form).
+    if (master) areas.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right, master });
   }
   return { name, marker, cells, areas };
 }

@@ -19,6 +19,9 @@ import { type FormulaResult, PlanResults } from "../sheets/calc/plan-results";
 import { quotePrintNames } from "./print-names";
 import { addValidation } from "./validation-ranges";
 import { writeHonestAppProperties } from "./app-properties";
+import { addTemplateParts } from "./template-package";
+import { findTemplate } from "../../templates/index";
+import type { Template } from "../../templates/schema";
 
 /** A plan a spreadsheet would refuse or silently mangle: a renderer's bug, named precisely. */
 export class PlanError extends Error {}
@@ -58,7 +61,23 @@ export async function writeWorkbook(plans: readonly SheetPlan[]): Promise<Writte
     for (const n of plan.names) names.push({ name: n.name, localSheetId: index, ranges: [`${quoteSheet(sheetName)}!${address(n.range, true)}`] });
   }
   scopeNames(workbook, names);
-  return { bytes: await quotePrintNames(Buffer.from(await workbook.xlsx.writeBuffer())), sheetNames: workbook.worksheets.map((w) => w.name) };
+  const bytes = await addTemplateParts(await quotePrintNames(Buffer.from(await workbook.xlsx.writeBuffer())), carriedTemplates(plans));
+  return { bytes, sheetNames: workbook.worksheets.map((w) => w.name) };
+}
+
+/**
+ * The loaded templates the plans were built from, once each: the workbook carries them
+ * (src/xlsx/template-part.ts), so it can be read where they are not loaded.
+ */
+function carriedTemplates(plans: readonly SheetPlan[]): Template[] {
+  const out = new Map<string, Template>();
+  for (const { marker } of plans) {
+    if (!marker.from || out.has(marker.from.id)) continue;
+    const template = findTemplate(marker.from.id);
+    if (!template || template.version !== marker.from.version) throw new PlanError(`${marker.template}: template ${marker.from.id} version ${marker.from.version} is not in the catalogue`);
+    out.set(template.id, template);
+  }
+  return [...out.values()];
 }
 
 /** Draws the plan on an empty worksheet; defined names are the caller's (they need the sheet's index). */

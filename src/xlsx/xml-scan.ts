@@ -37,12 +37,18 @@ const EQ = 0x3d;
 
 export class XmlScanner {
   private pending: Uint8Array | null = null;
-  private readonly stack: { name: string; local: string }[] = [];
-  /** Element names seen, by length and first and last byte: a part has a few dozen, each built once. */
-  private readonly names = new Map<number, { name: string; local: string }[]>();
+  private readonly stack: ElementName[] = [];
   private roots = 0;
   private stopped = false;
   private captured: Uint8Array[] | null = null;
+  /**
+   * The captured text while it is one run of the buffer being scanned (a cell's value, almost
+   * always): a range of that buffer, not a copy. Copied into `captured` when more text follows or
+   * when feed() returns, so nothing outlives the call that lent it.
+   */
+  private lent: Uint8Array | null = null;
+  private lentFrom = 0;
+  private lentTo = 0;
   private capturedBytes = 0;
   private captureLimit = 0;
   private onOverflow: () => never = () => refuse("over-limit", "", "");
@@ -65,6 +71,7 @@ export class XmlScanner {
   /** Starts keeping the text that follows (until takeText), refusing through onOverflow past maxBytes. */
   capture(maxBytes: number, onOverflow: () => never): void {
     this.captured = [];
+    this.lent = null;
     this.capturedBytes = 0;
     this.captureLimit = maxBytes;
     this.onOverflow = onOverflow;
@@ -74,12 +81,30 @@ export class XmlScanner {
   takeText(): string {
     const parts = this.captured ?? [];
     this.captured = null;
+    const lent = this.lent;
+    if (lent) {
+      // Set only while nothing else was captured.
+      this.lent = null;
+      return this.decode(lent, this.lentFrom, this.lentTo);
+    }
     const bytes = parts.length === 1 ? parts[0] : concat(parts, this.capturedBytes);
-    return this.decode(bytes);
+    return this.decode(bytes, 0, bytes.byteLength);
   }
 
   feed(chunk: Uint8Array): void {
     if (this.stopped) return;
+    this.scanChunk(chunk);
+    this.giveBack();
+  }
+
+  /** The lent range copied into the captured pieces: more text follows, or its buffer goes back to the caller. */
+  private giveBack(): void {
+    if (this.lent === null) return;
+    this.captured?.push(this.lent.slice(this.lentFrom, this.lentTo));
+    this.lent = null;
+  }
+
+  private scanChunk(chunk: Uint8Array): void {
     let buf = chunk;
     if (!this.started) {
       this.started = true;
@@ -121,7 +146,14 @@ export class XmlScanner {
     if (this.captured) {
       this.capturedBytes += to - from;
       if (this.capturedBytes > this.captureLimit) this.onOverflow();
-      this.captured.push(buf.slice(from, to));
+      if (this.captured.length === 0 && this.lent === null) {
+        this.lent = buf;
+        this.lentFrom = from;
+        this.lentTo = to;
+      } else {
+        this.giveBack();
+        this.captured.push(buf.slice(from, to));
+      }
       return;
     }
     const outside = this.stack.length === 0;
@@ -156,6 +188,7 @@ export class XmlScanner {
           const literal = new TextEncoder().encode(escapeText(this.decodeUtf8(buf.subarray(at + 9, end))));
           this.capturedBytes += literal.byteLength;
           if (this.capturedBytes > this.captureLimit) this.onOverflow();
+          this.giveBack();
           this.captured.push(literal);
         }
         return end + 3;
@@ -233,21 +266,22 @@ export class XmlScanner {
       if (name !== undefined) {
         attrs ??= {};
         if (name in attrs) this.fail(`的属性 ${name} 出现了两次`, `repeats the attribute ${name}`);
-        attrs[name] = this.decode(buf.subarray(i + 1, close));
+        attrs[name] = this.decode(buf, i + 1, close);
       }
       i = close + 1;
       if (i < to && !isSpace(buf[i])) this.fail("的属性之间缺少空白", "has attributes without space between them");
     }
   }
 
-  private intern(buf: Uint8Array, from: number, to: number): { name: string; local: string } {
+  private intern(buf: Uint8Array, from: number, to: number): ElementName {
     const key = (to - from) | (buf[from] << 16) | (buf[to - 1] << 24);
-    const seen = this.names.get(key);
+    const seen = NAMES.get(key);
     if (seen) for (const n of seen) if (sameAscii(buf, from, to, n.name)) return n;
     const name = this.ascii(buf, from, to);
     const made = { name, local: localName(name) };
-    // Bounded: a part inventing endless element names gets no cache, not unbounded memory.
-    if (this.names.size < 512 && (seen?.length ?? 0) < 8) this.names.set(key, [...(seen ?? []), made]);
+    // Bounded: a part inventing endless element names fills it once, then goes without (a fresh start after).
+    if (NAMES.size >= MAX_NAMES) NAMES.clear();
+    if ((seen?.length ?? 0) < 8) NAMES.set(key, [...(seen ?? []), made]);
     return made;
   }
 
@@ -275,34 +309,54 @@ export class XmlScanner {
     }
   }
 
-  /** Text or an attribute value: UTF-8, then the entities and character references. */
-  private decode(bytes: Uint8Array): string {
-    // Most values are short ASCII without entities or controls: built directly.
-    const n = bytes.byteLength;
-    if (n < 256) {
-      let plain = true;
-      for (let i = 0; i < n; i++) {
-        const b = bytes[i];
-        if (b >= 0x80 || b === 0x26 || b < 0x20) {
-          plain = false;
-          break;
-        }
+  /** Text or an attribute value, buf[from, to): UTF-8, then the entities and character references. */
+  private decode(buf: Uint8Array, from: number, to: number): string {
+    // Most values are ASCII without control characters (numbers, references, formulas): built
+    // directly, without a decoder call, and only searched for entities when they hold an "&".
+    let ascii = true;
+    let amp = false;
+    for (let i = from; i < to; i++) {
+      const b = buf[i];
+      if (b >= 0x80 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) {
+        ascii = false;
+        break;
       }
-      if (plain) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+      if (b === 0x26) amp = true;
     }
-    const raw = this.decodeUtf8(bytes);
+    if (ascii) {
+      const raw = latin1(buf, from, to);
+      return amp ? this.entities(raw) : raw;
+    }
+    const raw = this.decodeUtf8(buf.subarray(from, to));
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(raw)) this.fail("含有 XML 不允许的字符", "holds a character XML forbids");
-    if (raw.indexOf("&") < 0) return raw;
-    return raw.replace(/&([^;&]*);|&/g, (whole, entity: string | undefined) => {
-      if (entity === undefined) this.fail("含有未转义的“&”", "holds an unescaped “&”");
-      const named = ENTITIES[entity];
-      if (named !== undefined) return named;
-      const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(entity);
-      const code = m ? parseInt(m[1] ?? m[2], m[1] ? 16 : 10) : NaN;
-      if (!allowedChar(code)) this.fail(`含有无效的字符引用 ${whole.slice(0, 12)}`, `holds an invalid reference ${whole.slice(0, 12)}`);
-      return String.fromCodePoint(code);
-    });
+    return raw.indexOf("&") < 0 ? raw : this.entities(raw);
+  }
+
+  /**
+   * The five predefined entities and character references to characters XML allows, decoded;
+   * anything else refused. By hand, not a replace with a callback: formulas hold many &quot;.
+   */
+  private entities(raw: string): string {
+    let out = "";
+    let last = 0;
+    for (let amp = raw.indexOf("&"); amp >= 0; amp = raw.indexOf("&", last)) {
+      let end = amp + 1;
+      while (end < raw.length && raw.charCodeAt(end) !== 0x3b && raw.charCodeAt(end) !== 0x26) end++;
+      if (end >= raw.length || raw.charCodeAt(end) !== 0x3b) this.fail("含有未转义的“&”", "holds an unescaped “&”");
+      out += raw.slice(last, amp) + this.entity(raw.slice(amp + 1, end), raw.slice(amp, end + 1));
+      last = end + 1;
+    }
+    return out + raw.slice(last);
+  }
+
+  private entity(name: string, whole: string): string {
+    // Own keys only: "&constructor;" is no entity.
+    if (Object.prototype.hasOwnProperty.call(ENTITIES, name)) return ENTITIES[name];
+    const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
+    const code = m ? parseInt(m[1] ?? m[2], m[1] ? 16 : 10) : NaN;
+    if (!allowedChar(code)) this.fail(`含有无效的字符引用 ${whole.slice(0, 12)}`, `holds an invalid reference ${whole.slice(0, 12)}`);
+    return String.fromCodePoint(code);
   }
 }
 
@@ -310,7 +364,47 @@ export class XmlScanner {
 let decoder: { decode(bytes: Uint8Array): string } | null = null;
 const strictUtf8 = { decode: (bytes: Uint8Array) => (decoder ??= new TextDecoder("utf-8", { fatal: true })).decode(bytes) };
 const NO_ATTRS: Attrs = Object.freeze({}) as Attrs;
+
+interface ElementName {
+  name: string;
+  local: string;
+}
+
+/**
+ * Element names seen, by length and first and last byte, shared by every scan: the parts of a
+ * workbook use the same few dozen names, and a batch of 2,000 workbooks then builds each once
+ * instead of once per part.
+ */
+const NAMES = new Map<number, ElementName[]>();
+const MAX_NAMES = 512;
 const NONE: readonly string[] = [];
+
+/** Bytes below 0x80 as characters; a short run (an attribute, a number) without a view made for it. */
+function latin1(buf: Uint8Array, from: number, to: number): string {
+  // Most are a cell reference, a style index, a number: one string made, no array, no view.
+  switch (to - from) {
+    case 0:
+      return "";
+    case 1:
+      return String.fromCharCode(buf[from]);
+    case 2:
+      return String.fromCharCode(buf[from], buf[from + 1]);
+    case 3:
+      return String.fromCharCode(buf[from], buf[from + 1], buf[from + 2]);
+    case 4:
+      return String.fromCharCode(buf[from], buf[from + 1], buf[from + 2], buf[from + 3]);
+    case 5:
+      return String.fromCharCode(buf[from], buf[from + 1], buf[from + 2], buf[from + 3], buf[from + 4]);
+    default: {
+      // In pieces: a call takes a bounded number of arguments, and a text may run to MAX_TEXT_BYTES.
+      let s = "";
+      for (let at = from; at < to; at += LATIN1_PIECE) s += String.fromCharCode.apply(null, buf.subarray(at, Math.min(at + LATIN1_PIECE, to)) as unknown as number[]);
+      return s;
+    }
+  }
+}
+
+const LATIN1_PIECE = 8192;
 
 function sameAscii(buf: Uint8Array, from: number, to: number, text: string): boolean {
   if (to - from !== text.length) return false;

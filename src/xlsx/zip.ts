@@ -228,6 +228,8 @@ function unicodePathProblem(bytes: Uint8Array, view: DataView, start: number, le
 export type Sink = (chunk: Uint8Array) => void;
 
 const CHUNK = 64 * 1024;
+/** zlib's smallest output chunk. */
+const MIN_CHUNK = 64;
 
 /**
  * Inflates one part, handing its output to the sink a chunk at a time, and checks that it comes
@@ -255,13 +257,16 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, sink: Sink): Zi
       // The output may not pass the declared size (zlib stops there), so a lying header inflates nothing past it.
       let out: Uint8Array;
       try {
-        out = native.inflateRawSync(input, { maxOutputLength: Math.max(1, entry.size) });
+        // One output buffer the declared size (up to a bound: a lying header must not make it allocate 200 MB up front) instead of zlib's 16 KB pieces joined after.
+        out = native.inflateRawSync(input, { maxOutputLength: Math.max(1, entry.size), chunkSize: Math.min(Math.max(MIN_CHUNK, entry.size), CHUNK) });
       } catch (e) {
         if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw PAST_DECLARED;
         const message = e instanceof Error ? e.message : String(e);
         return fault(`部件 ${entry.name} 无法解压（${message}）`, `part ${entry.name} does not inflate (${message})`);
       }
-      handOut(out);
+      // A plain Uint8Array over the same memory: a Node Buffer's subarray and indexOf, which the
+      // XML scan calls per tag, cost several times a typed array's.
+      handOut(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
     } else {
       // Output buffers sized to the part: most parts are a few kilobytes.
       const inflater = new Inflate({ raw: true, chunkSize: Math.min(CHUNK, Math.max(1024, entry.size)) });
@@ -281,7 +286,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, sink: Sink): Zi
 
 /** What the reading uses of Node's zlib, when it runs in Node. */
 interface NativeZlib {
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }): Uint8Array;
   crc32?(data: Uint8Array, value: number): number;
 }
 

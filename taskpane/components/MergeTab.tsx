@@ -5,7 +5,7 @@ import type { Text as Words } from "../../templates/schema";
 import { visibleText } from "../../src/core/visible-text";
 import { accepted, previewMerge, type MergePreview, type PreviewRow, type SummaryTemplateId } from "../../src/merge/preview";
 import type { SourceResult } from "../../src/merge/read-source";
-import { SUMMARY_TEMPLATES, isSummarySheet, mergedTablePlan, type TargetTable } from "../../src/merge/summary-merge";
+import { summaryTemplates, isSummarySheet, mergedTablePlan, type TargetTable } from "../../src/merge/summary-merge";
 import { findSheetTemplate } from "../../src/sheets/registry";
 import { causeOf } from "../action-error";
 import { insertPlans, readActiveSheetForMerge } from "../excel-actions";
@@ -99,8 +99,8 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
   const { host, lang, t, canInsert } = env;
   const m = t.merge;
 
-  const [template, setTemplate] = React.useState<SummaryTemplateId>(SUMMARY_TEMPLATES[0]);
-  const [recommender, setRecommender] = React.useState<string>(() => recommenderOptions(SUMMARY_TEMPLATES[0])[0]?.value ?? "");
+  const [template, setTemplate] = React.useState<SummaryTemplateId>(() => summaryTemplates()[0]);
+  const [recommender, setRecommender] = React.useState<string>(() => recommenderOptions(summaryTemplates()[0])[0]?.value ?? "");
   const [fileTarget, setFileTarget] = React.useState<FileTarget | null>(null);
   const [targetError, setTargetError] = React.useState<{ file: string; reason: Words } | undefined>();
   const [targetBusy, setTargetBusy] = React.useState(false);
@@ -257,7 +257,7 @@ export function MergeTab({ env }: { env: CardEnvironment }): React.JSX.Element {
   }
 
   const busy = writing || reading !== null || targetBusy;
-  const templateOptions = SUMMARY_TEMPLATES.map((id) => ({ id, title: findSheetTemplate(id)?.title[lang] ?? id }));
+  const templateOptions = summaryTemplates().map((id) => ({ id, title: findSheetTemplate(id)?.title[lang] ?? id }));
 
   return (
     <section className={styles.root} aria-labelledby="merge-title">

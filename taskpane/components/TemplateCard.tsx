@@ -12,6 +12,7 @@ import type { Lang, UiStrings } from "../strings";
 import { causeOf } from "../action-error";
 import type { Host } from "../environment";
 import { SheetPreview } from "./SheetPreview";
+import { useSeen } from "./seen";
 
 const useStyles = makeStyles({
   card: { width: "100%", boxSizing: "border-box" },
@@ -53,10 +54,19 @@ export function TemplateCard({ template, reference, env }: { template: SheetTemp
   const [raw, setRaw] = React.useState<Raw>(() => defaults(template.params));
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | undefined>();
-  const current = React.useMemo(() => planFor(template, raw), [template, raw]);
+  const cardRef = React.useRef<HTMLDivElement>(null);
+  // The sheet plan is rendered for the preview only once the card is (nearly) in view: building
+  // every card's plan at mount held up the task pane's first render. The parameters are checked
+  // at once, as they are cheap and their messages show under the fields.
+  const seen = useSeen(cardRef);
+  const paramProblems = React.useMemo(() => {
+    const checked = checkParams(template.params, raw);
+    return checked.ok ? [] : checked.problems;
+  }, [template, raw]);
+  const plan = React.useMemo(() => (seen ? planFor(template, raw).plan : undefined), [seen, template, raw]);
   // The preview keeps showing the last valid plan while a parameter is being corrected.
-  const lastPlan = React.useRef<SheetPlan | undefined>(current.plan);
-  if (current.plan) lastPlan.current = current.plan;
+  const lastPlan = React.useRef<SheetPlan | undefined>(plan);
+  if (plan) lastPlan.current = plan;
   const titleId = `card-${template.id}-title`;
   const title = template.title[lang];
   const source = sourceText(reference, template.source.annex, template.source.item);
@@ -90,10 +100,10 @@ export function TemplateCard({ template, reference, env }: { template: SheetTemp
     return { intent: "success", title: t.downloaded(name) };
   });
 
-  const problemOf = (key: string) => current.paramProblems.find((p) => p.code === key)?.message[lang];
+  const problemOf = (key: string) => paramProblems.find((p) => p.code === key)?.message[lang];
 
   return (
-    <Card className={styles.card} role="group" aria-labelledby={titleId}>
+    <Card ref={cardRef} className={styles.card} role="group" aria-labelledby={titleId}>
       <div>
         <h3 id={titleId} className={styles.title}>
           {title}

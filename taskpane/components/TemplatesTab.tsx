@@ -1,7 +1,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { SHEET_TEMPLATES, type SheetTemplate } from "../../src/sheets/registry";
-import { findTemplate } from "../../templates/index";
+import { sheetTemplates, type SheetTemplate } from "../../src/sheets/registry";
+import { catalogueRevision, findTemplate, onCatalogueChange } from "../../templates/index";
 import { TemplateCard, type CardEnvironment } from "./TemplateCard";
 import type { Requirements } from "../excel-actions";
 
@@ -21,7 +21,7 @@ export interface Group {
 }
 
 /** The sheets by role (clerk, expert, enterprise), then by the document they come from, in catalogue order. */
-export function groupTemplates(templates: readonly SheetTemplate[] = SHEET_TEMPLATES): Group[] {
+export function groupTemplates(templates: readonly SheetTemplate[] = sheetTemplates()): Group[] {
   return ROLE_ORDER.map((role) => {
     const documents: Group["documents"] = [];
     for (const template of templates.filter((s) => s.role === role)) {
@@ -37,7 +37,9 @@ export function groupTemplates(templates: readonly SheetTemplate[] = SHEET_TEMPL
 export function TemplatesTab({ env, requirements }: { env: CardEnvironment; requirements: Requirements }): React.JSX.Element {
   const styles = useStyles();
   const { t } = env;
-  const groups = React.useMemo(() => groupTemplates(), []);
+  // The list follows the catalogue: a template imported (导入模板) or removed shows at once.
+  const revision = React.useSyncExternalStore(onCatalogueChange, catalogueRevision);
+  const groups = React.useMemo(() => groupTemplates(sheetTemplates()), [revision]);
   return (
     <div>
       {env.host === null ? (

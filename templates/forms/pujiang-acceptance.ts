@@ -1,5 +1,6 @@
 import type { FormSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
+import { pujiangAcceptanceSample } from "../samples/pujiang-acceptance";
 
 const doc = SEEDS.pujiang;
 const annex = "附件3";
@@ -115,4 +116,6 @@ export const pujiangAcceptance = {
     ],
     source: at("备注"),
   },
+  sheet: { name: "浦江项目验收表" },
+  sample: pujiangAcceptanceSample,
 } satisfies FormSource;

@@ -1,5 +1,6 @@
 import type { FormSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
+import { pujiangApplicationSample } from "../samples/pujiang-application";
 
 const doc = SEEDS.pujiang;
 const annex = "附件1";
@@ -115,4 +116,6 @@ export const pujiangApplication = {
       fields: [{ key: "expert-opinion", label: { zh: "专家评审意见", en: "Expert review opinion" }, type: "longtext" }],
     },
   ],
+  sheet: { name: "浦江项目申报表" },
+  sample: pujiangApplicationSample,
 } satisfies FormSource;

@@ -1,5 +1,6 @@
 import type { FormSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
+import { shanxi2018ApplicationSample } from "../samples/shanxi-2018-application";
 
 const doc = SEEDS.shanxi2018;
 const annex = "附件1";
@@ -155,4 +156,6 @@ export const shanxi2018Application = {
     ],
     source: at("一(二) 真实性承诺"),
   },
+  sheet: { name: "试点示范申报书" },
+  sample: shanxi2018ApplicationSample,
 } satisfies FormSource;

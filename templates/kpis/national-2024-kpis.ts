@@ -1,5 +1,6 @@
 import type { KpiSetSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
+import { national2024KpisSample } from "../samples/national-2024-kpis";
 
 const doc = SEEDS.shanxi2024;
 const annex = "附1";
@@ -102,4 +103,6 @@ export const nationalKpis = {
       ],
     },
   ],
+  sheet: { name: "关键绩效指标跟踪" },
+  sample: national2024KpisSample,
 } satisfies KpiSetSource;

@@ -1,6 +1,7 @@
 import type { RubricSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
 import { diagnosisSection, securityInputs, securitySection, DATA_COLLECTION_FUNCTIONS, outcomeItems, outcomeInputs, outputPerMuNote, tick } from "./shaoxing-shared";
+import { shaoxingDiscreteSample } from "../samples/shaoxing-discrete";
 
 const doc = SEEDS.shaoxing2019;
 const annex = "表1 离散型智能化改造认定标准";
@@ -190,4 +191,6 @@ export const shaoxingDiscrete = {
     },
   ],
   notes: outputPerMuNote(annex),
+  sheet: { name: "表1" },
+  sample: shaoxingDiscreteSample,
 } satisfies RubricSource;

@@ -1,6 +1,7 @@
 import type { RubricSource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
 import { diagnosisSection, securityInputs, securitySection, outcomeInputs, outcomeItems, outputPerMuNote, tick } from "./shaoxing-shared";
+import { shaoxingProcessSample } from "../samples/shaoxing-process";
 
 const doc = SEEDS.shaoxing2019;
 const annex = "表2 流程型智能化改造认定标准";
@@ -128,4 +129,6 @@ export const shaoxingProcess = {
     },
   ],
   notes: outputPerMuNote(annex),
+  sheet: { name: "表2" },
+  sample: shaoxingProcessSample,
 } satisfies RubricSource;

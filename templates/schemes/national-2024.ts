@@ -1,6 +1,7 @@
 import { DOCUMENTS, SEEDS } from "../documents";
 import { GRADIENT_STAGES, GUIDE_STAGES, type GradientStage } from "../guide-stages";
 import type { InputDef, SchemeSource, Source } from "../schema";
+import { national2024Sample } from "../samples/national-2024";
 
 /**
  * 智能工厂梯度培育要素条件 (seed 002 附件2; ruling T2): 基础级 < 先进级 < 卓越级 < 领航级.
@@ -312,4 +313,6 @@ export const national2024 = {
       ],
     },
   ],
+  sheet: { name: "梯度培育要素自评", commonTitle: "一、基础要求" },
+  sample: national2024Sample,
 } satisfies SchemeSource;

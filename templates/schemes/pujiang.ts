@@ -1,5 +1,6 @@
 import { DOCUMENTS, SEEDS } from "../documents";
 import type { InputDef, SchemeSource, Source, Text } from "../schema";
+import { pujiangSample } from "../samples/pujiang";
 
 /**
  * 浦江县制造业数字化转型试点示范 实施要求 (seed 004 三、(一)–(四); ruling T4).
@@ -387,4 +388,6 @@ export const pujiang = {
       conditions: [period("sme.period", "三(四)1", 1), ...SME.map(tickCondition)],
     },
   ],
+  sheet: { name: "浦江试点示范自评", commonTitle: "注册要求（各类型第1项）" },
+  sample: pujiangSample,
 } satisfies SchemeSource;

@@ -1,5 +1,6 @@
 import { DOCUMENTS, SEEDS } from "../documents";
 import type { InputDef, SchemeSource, Source, Text } from "../schema";
+import { shanxi2018Sample } from "../samples/shanxi-2018";
 
 /**
  * 2018年山西省级智能制造试点示范要素条件 (seed 001 附件2; ruling T3).
@@ -444,5 +445,7 @@ export const shanxi2018 = {
     source: annex(m.item),
     conditions: conditions(m),
   })),
+  sheet: { name: "山西试点示范要素自评", byMode: true, commonTitle: "一、推荐的基本条件" },
+  sample: shanxi2018Sample,
 } satisfies SchemeSource;
 

@@ -1,5 +1,6 @@
 import { DOCUMENTS, SEEDS } from "../documents";
 import type { InputDef, SchemeSource, Source, Text } from "../schema";
+import { shaoxingSample } from "../samples/shaoxing";
 
 /**
  * 绍兴市传统产业智能化改造项目认定条件 (seed 003, 第五至八条; ruling T1).
@@ -477,4 +478,6 @@ export const shaoxing = {
       ],
     },
   ],
+  sheet: { name: "绍兴认定条件自评", commonTitle: "第五条 基本条件" },
+  sample: shaoxingSample,
 } satisfies SchemeSource;

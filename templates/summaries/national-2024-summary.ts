@@ -1,5 +1,6 @@
 import type { SummarySource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
+import { national2024SummarySample } from "../samples/national-2024-summary";
 
 const doc = SEEDS.shanxi2024;
 const at = (annex: string | undefined, item: string) => ({ doc, ...(annex ? { annex } : {}), item, ruling: "S2" });
@@ -59,4 +60,6 @@ export const national2024Summary = {
     },
   ],
   blankRows: 7,
+  sheet: { name: "卓越级推荐汇总表" },
+  sample: national2024SummarySample,
 } satisfies SummarySource;

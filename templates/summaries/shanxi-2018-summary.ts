@@ -1,5 +1,6 @@
 import type { SummarySource } from "../schema";
 import { DOCUMENTS, SEEDS } from "../documents";
+import { shanxi2018SummarySample } from "../samples/shanxi-2018-summary";
 
 const doc = SEEDS.shanxi2018;
 const at = (annex: string | undefined, item: string) => ({ doc, ...(annex ? { annex } : {}), item, ruling: "S1" });
@@ -68,4 +69,6 @@ export const shanxi2018Summary = {
       source: { doc: SEEDS.shanxi2018, annex: "附件1", item: "一(一)", ruling: "S1" },
     },
   ],
+  sheet: { name: "试点示范推荐汇总表" },
+  sample: shanxi2018SummarySample,
 } satisfies SummarySource;

@@ -17,8 +17,8 @@ import { checkSheet, type ReadCell, type ReadSheet } from "../../src/sheets/chec
 import { checkParams } from "../../src/sheets/params";
 import type { SheetPlan } from "../../src/sheets/plan";
 import { findSheetTemplate } from "../../src/sheets/registry";
-import { DISCRETE_SAMPLES } from "../../src/sheets/scoring/samples";
-import { NATIONAL_2024_SUMMARY_SAMPLE } from "../../src/sheets/tables/summary-samples";
+import { shaoxingDiscreteSample as DISCRETE_SAMPLES } from "../../templates/samples/shaoxing-discrete";
+import { national2024SummarySample as NATIONAL_2024_SUMMARY_SAMPLE } from "../../templates/samples/national-2024-summary";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { oleFile, plainWorkbook } from "../merge/bad-files";

@@ -13,9 +13,9 @@ import { writeWorkbook } from "../../src/xlsx/writer";
 import { assembleZip, oleFile } from "../merge/bad-files";
 import { filledPlan } from "../merge/submissions";
 import type { CliIO } from "../../src/cli/io";
-import { syntaxErrorAt } from "../../src/cli/read-json";
+import { syntaxErrorAt } from "../../src/core/json-syntax";
 import { fieldName } from "../../src/core/problems";
-import { NATIONAL_2024_SUMMARY_SAMPLE } from "../../src/sheets/tables/summary-samples";
+import { national2024SummarySample as NATIONAL_2024_SUMMARY_SAMPLE } from "../../templates/samples/national-2024-summary";
 
 async function cli(args: string[], files: Record<string, string> = {}) {
   const out: string[] = [];

@@ -293,6 +293,43 @@ describe("the bundles parse in the oldest webview that runs the add-in", () => {
   });
 });
 
+describe("taskpane.html, the shared runtime's page: one webpack runtime, shared chunks, a lean first load", () => {
+  /** The bundles the page loads at start, in the order of its <script> tags (office.js, copied as Microsoft ships it, left out). */
+  function pageScripts(): string[] {
+    const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    return [...html.matchAll(/<script\b[^>]*\ssrc=["']?([^"'\s>]+)/gi)].map((m) => m[1]).filter((src) => !src.startsWith("office-js/"));
+  }
+  const read = (file: string) => readFileSync(join(DIST, file), "utf8");
+
+  it("loads the runtime first, then the chunk both entries share, then the two entries", () => {
+    expect(pageScripts()).toEqual(["runtime.js", "shared.js", "functions.js", "taskpane.js"]);
+  });
+
+  it("only runtime.js holds webpack's runtime: every other bundle is a chunk handed to it", () => {
+    const chunks = readdirSync(DIST).filter((f) => f.endsWith(".js") && f !== "runtime.js");
+    expect(chunks).toEqual(expect.arrayContaining(["shared.js", "functions.js", "taskpane.js"]));
+    // A chunk may open with the minifier's licence note and "use strict", then hands itself over.
+    const handedOver = /^(?:\/\*![^]*?\*\/\s*)?(?:"use strict";)?\(self\.webpackChunk\w*=self\.webpackChunk\w*\|\|\[\]\)\.push\(/;
+    for (const file of chunks) expect([file, handedOver.test(read(file))]).toEqual([file, true]);
+    expect(read("runtime.js")).toMatch(/self\.webpackChunk\w*=self\.webpackChunk\w*\|\|\[\]/);
+  });
+
+  it("the catalogue (templates/index.ts) is in one chunk, shared.js, so the task pane and the functions share one", () => {
+    // A message only templates/index.ts has.
+    const holding = readdirSync(DIST).filter((f) => f.endsWith(".js") && read(f).includes("two templates share an id"));
+    expect(holding).toEqual(["shared.js"]);
+  });
+
+  it("no bundle of the first load carries zod or the template sources; zod waits in a chunk loaded on demand", () => {
+    // zod names its classes as strings ($constructor("$ZodType", …)), which minifying keeps.
+    const zod = (file: string) => read(file).includes('"$ZodType"');
+    expect(pageScripts().filter(zod)).toEqual([]);
+    expect(readdirSync(DIST).filter((f) => f.endsWith(".js")).some(zod)).toBe(true);
+    // The catalogue comes validated, as JSON: the check of templates/catalogue.ts is in no bundle of the first load.
+    expect(pageScripts().filter((f) => read(f).includes("listed among the"))).toEqual([]);
+  });
+});
+
 describe("webpack.config.js", () => {
   type Config = { devServer?: { port: number; server: { type: string; options: unknown }; headers: Record<string, string> }; plugins: { patterns?: { from: string; transform?: (c: Buffer) => string }[] }[] };
 

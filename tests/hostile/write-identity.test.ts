@@ -12,7 +12,7 @@ import { readSources } from "../../src/merge/read-source";
 import { checkParams } from "../../src/sheets/params";
 import type { SheetPlan } from "../../src/sheets/plan";
 import { findSheetTemplate } from "../../src/sheets/registry";
-import { DISCRETE_SAMPLES } from "../../src/sheets/scoring/samples";
+import { shaoxingDiscreteSample as DISCRETE_SAMPLES } from "../../templates/samples/shaoxing-discrete";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { FORM, formPlan, ROW_A, ROW_B, summaryPlan } from "../merge/submissions";
 

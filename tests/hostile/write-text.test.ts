@@ -11,7 +11,7 @@ import { previewMerge } from "../../src/merge/preview";
 import { readSources } from "../../src/merge/read-source";
 import { checkParams } from "../../src/sheets/params";
 import { findSheetTemplate } from "../../src/sheets/registry";
-import { DISCRETE_SAMPLES } from "../../src/sheets/scoring/samples";
+import { shaoxingDiscreteSample as DISCRETE_SAMPLES } from "../../templates/samples/shaoxing-discrete";
 import { CellTextError, encodeXstring, MAX_CELL_TEXT, xlsxText } from "../../src/xlsx/cell-text";
 import { writeWorkbook } from "../../src/xlsx/writer";
 import { FORM, formPlan, ROW_A, ROW_B, summaryPlan } from "../merge/submissions";

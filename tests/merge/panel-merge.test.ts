@@ -14,7 +14,8 @@ import { colLetter } from "../../src/sheets/formula";
 import { checkParams } from "../../src/sheets/params";
 import type { CellValue, SheetPlan } from "../../src/sheets/plan";
 import { findSheetTemplate, type SheetTemplate } from "../../src/sheets/registry";
-import { DISCRETE_SAMPLES, PROCESS_SAMPLES, batchSample } from "../../src/sheets/scoring/samples";
+import { shaoxingDiscreteSample as DISCRETE_SAMPLES } from "../../templates/samples/shaoxing-discrete";
+import { shaoxingProcessSample as PROCESS_SAMPLES } from "../../templates/samples/shaoxing-process";
 import { writeWorkbook } from "../../src/xlsx/writer";
 
 const RUBRIC = "shaoxing-discrete";
@@ -108,7 +109,7 @@ async function batch(): Promise<{ sources: SourceResult[]; noName: SheetPlan; in
   const sources = await readSources([
     await file("张工.xlsx", [scoringSheet(ZHANG_A), scoringSheet(ZHANG_B)]),
     await file("李教授.xlsx", [scoringSheet(LI_A), invalid]),
-    await file("王高工.xlsx", [scoringSheet(WANG_A), render("shaoxing-process", {}, PROCESS_SAMPLES.single), render(`${RUBRIC}-batch`, {}, batchSample(DISCRETE_SAMPLES)), noName]),
+    await file("王高工.xlsx", [scoringSheet(WANG_A), render("shaoxing-process", {}, PROCESS_SAMPLES.single), render(`${RUBRIC}-batch`, {}, DISCRETE_SAMPLES.batch), noName]),
     await file("赵工.xlsx", [scoringSheet(ZHAO_A)]),
     { name: "损坏.xlsx", bytes: Uint8Array.from({ length: 512 }, (_, i) => (i * 73 + 41) % 256) },
   ]);

@@ -7,7 +7,7 @@ import { accepted, enterpriseKey, overLimit, previewMerge, type MergePreview } f
 import { readSources, type SourceFile } from "../../src/merge/read-source";
 import { checkParams } from "../../src/sheets/params";
 import { SHEET_TEMPLATES } from "../../src/sheets/registry";
-import { NATIONAL_2024_SUMMARY_SAMPLE } from "../../src/sheets/tables/summary-samples";
+import { national2024SummarySample as NATIONAL_2024_SUMMARY_SAMPLE } from "../../templates/samples/national-2024-summary";
 import { FORM, formPlan, ROW_A, ROW_B, ROW_C, summaryPlan, workbookFile as file, type Row } from "./submissions";
 
 

@@ -84,6 +84,11 @@ export class WorkbookDouble {
   readonly requests: number[] = [];
   active: string;
   runs = 0;
+  /** Each application.calculate's calculation type, in order. */
+  readonly calculations: string[] = [];
+  /** The workbook's custom XML parts (workbook.customXmlParts), in the order added. */
+  readonly customXml: { id: string; namespaceUri: string; xml: string }[] = [];
+  private nextXmlId = 1;
   private queue: Op[] = [];
 
   constructor(private readonly options: DoubleOptions = {}) {
@@ -152,6 +157,15 @@ export class WorkbookDouble {
     sheet.put(row, col, { ...parseInput(text, fmt), error: undefined });
   }
 
+  /** Adds a custom XML part as Excel does: a GUID of its own, the namespace of its root element. */
+  addCustomXml(xml: string): { id: string; namespaceUri: string; xml: string } {
+    const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<([^\s/>]+)([^>]*)>/.exec(xml);
+    if (!root) throw new OfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    const part = { id: `{${String(this.nextXmlId++).padStart(8, "0")}-0000-0000-0000-000000000000}`, namespaceUri: /\sxmlns="([^"]*)"/.exec(root[2])?.[1] ?? "", xml };
+    this.customXml.push(part);
+    return part;
+  }
+
   recorded(sheet: string, path?: string): Recorded[] {
     return this.log.filter((r) => r.sheet === sheet && (path === undefined || r.path === path));
   }
@@ -169,11 +183,17 @@ export function parseInput(input: Scalar, numberFormat: string): Pick<DoubleCell
 }
 
 class ContextDouble {
-  readonly workbook: { worksheets: WorksheetsDouble };
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly workbook: { worksheets: WorksheetsDouble; customXmlParts: CustomXmlPartsDouble };
+  readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
   constructor(private readonly book: WorkbookDouble) {
-    this.workbook = { worksheets: new WorksheetsDouble(book, this) };
-    this.application = { suspendApiCalculationUntilNextSync: () => book.enqueue("suspendApiCalculationUntilNextSync", null, () => book.suspended++) };
+    this.workbook = { worksheets: new WorksheetsDouble(book, this), customXmlParts: new CustomXmlPartsDouble(book) };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => book.enqueue("suspendApiCalculationUntilNextSync", null, () => book.suspended++),
+      calculate: (type) => {
+        method("Application", "calculate");
+        book.enqueue(`application.calculate ${type}`, type, () => book.calculations.push(type));
+      },
+    };
   }
 
   sync(): Promise<void> {
@@ -467,4 +487,73 @@ class RangeDouble {
 /** "B3" for row 3, column 2. */
 export function a1(row: number, col: number): string {
   return `${colLetter(col)}${row}`;
+}
+
+/** A member the double implements, held to the API's typings: a method the code calls must be one there. */
+function method(className: string, member: string): void {
+  if (apiMember(className, member).kind !== "method") throw new Error(`Excel.${className}.${member} is not a method`);
+}
+
+/** workbook.customXmlParts (ExcelApi 1.5): add and getByNamespace. */
+class CustomXmlPartsDouble {
+  constructor(private readonly book: WorkbookDouble) {}
+
+  add(xml: string): CustomXmlPartDouble {
+    method("CustomXmlPartCollection", "add");
+    const part = new CustomXmlPartDouble(this.book, () => added);
+    let added: { id: string; namespaceUri: string; xml: string } | undefined;
+    this.book.enqueue("customXmlParts.add", xml, () => (added = this.book.addCustomXml(xml)));
+    return part;
+  }
+
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedDouble {
+    method("CustomXmlPartCollection", "getByNamespace");
+    return new CustomXmlPartScopedDouble(this.book, namespaceUri);
+  }
+}
+
+class CustomXmlPartScopedDouble {
+  items: CustomXmlPartDouble[] = undefined as unknown as CustomXmlPartDouble[];
+  constructor(
+    private readonly book: WorkbookDouble,
+    private readonly namespaceUri: string,
+  ) {}
+
+  load(what?: string): this {
+    method("CustomXmlPartScopedCollection", "load");
+    this.book.enqueue(`customXmlParts.getByNamespace(${this.namespaceUri}).load`, what ?? null, () => {
+      this.items = this.book.customXml.filter((p) => p.namespaceUri === this.namespaceUri).map((p) => {
+        const item = new CustomXmlPartDouble(this.book, () => p);
+        item.id = p.id;
+        return item;
+      });
+    });
+    return this;
+  }
+}
+
+class CustomXmlPartDouble {
+  id: string = undefined as unknown as string;
+  constructor(
+    private readonly book: WorkbookDouble,
+    private readonly part: () => { id: string; namespaceUri: string; xml: string } | undefined,
+  ) {}
+
+  private mustPart(): { id: string; namespaceUri: string; xml: string } {
+    const p = this.part();
+    if (!p || !this.book.customXml.includes(p)) throw new OfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    return p;
+  }
+
+  getXml(): { value: string } {
+    method("CustomXmlPart", "getXml");
+    const result = { value: undefined as unknown as string };
+    this.book.enqueue("customXmlPart.getXml", null, () => (result.value = this.mustPart().xml));
+    return result;
+  }
+
+  delete(): void {
+    method("CustomXmlPart", "delete");
+    this.book.enqueue("customXmlPart.delete", null, () => this.book.customXml.splice(this.book.customXml.indexOf(this.mustPart()), 1));
+  }
 }

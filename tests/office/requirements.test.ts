@@ -16,7 +16,7 @@ describe("checkRequirements", () => {
     const r = checkRequirements(excelUpTo("1.2"));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.missing.map((m) => m.version)).toEqual(["1.4", "1.6", "1.7", "1.8", "1.9"]);
+    expect(r.missing.map((m) => m.version)).toEqual(["1.4", "1.5", "1.6", "1.7", "1.8", "1.9"]);
     expect(r.message.zh).toContain("ExcelApi 1.9");
     expect(r.message.zh).toContain("数据验证");
     expect(r.message.zh).toContain("打印设置");

@@ -1,5 +1,6 @@
 import { findRubric, RUBRICS } from "../../templates/index";
 import { loadTemplate, TemplateError } from "../../templates/load";
+import { loadBuiltIn } from "../../templates/catalogue";
 import { shaoxingDiscrete } from "../../templates/rubrics/shaoxing-discrete";
 import { shaoxingProcess } from "../../templates/rubrics/shaoxing-process";
 import type { Bracket, Rubric, RubricItem, RubricSource, Source } from "../../templates/schema";
@@ -400,10 +401,17 @@ describe("loadTemplate refuses malformed copies, naming the template id and the 
     expect(e.issues).toEqual(["consistency.0: consistency rule names undeclared input 4.9"]);
   });
 
-  it("a source citing a file that is not a seed", () => {
-    const e = refusal(copy(shaoxingProcess, (c) => (c.sections[0].items[0].source.doc = "003.txt")));
-    expect(e.templateId).toBe("shaoxing-process");
-    expect(e.issues).toHaveLength(1);
-    expect(e.issues[0]).toMatch(/^sections\.0\.items\.0\.source\.doc: /);
+  it("a built-in source citing a file that is not a seed (a loaded template cites its own document: tests/templates/user.test.ts)", () => {
+    const raw = copy(shaoxingProcess, (c) => (c.sections[0].items[0].source.doc = "003.txt"));
+    expect(loadTemplate(raw).id).toBe("shaoxing-process");
+    let e: unknown;
+    try {
+      loadBuiltIn("rubric", raw);
+    } catch (thrown) {
+      e = thrown;
+    }
+    expect(e).toBeInstanceOf(TemplateError);
+    expect((e as TemplateError).templateId).toBe("shaoxing-process");
+    expect((e as TemplateError).issues).toEqual([expect.stringMatching(/^sections\.0\.items\.0\.source\.doc: a built-in template cites one of the seed files \(.*\), not 003\.txt$/)]);
   });
 });

@@ -5,7 +5,8 @@
  * reaches a sheet, and what the sheet shows is exactly what the engine read: "☑" and TRUE are
  * written as 有, "62%" as the number 0.62 (formatted 62%), "leading" as 领先水平.
  */
-import { RATE_TYPES, type InputDef, type Text } from "../../../templates/schema";
+import type { InputDef, Text } from "../../../templates/schema";
+import { RATE_TYPES } from "../../../templates/constants";
 import { BLANK } from "../../core/answers";
 import { TICK_WORDS } from "../../core/format";
 import type { Value } from "../../core/inputs";

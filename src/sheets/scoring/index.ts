@@ -15,29 +15,27 @@
  * "3.1", "enterprise", "adjustments/3.2"; "0/3.1", "0/enterprise"; "experts/0/name",
  * "experts/0/scores/3.1". Result keys and their engine values: expected.ts.
  */
-import { RUBRICS } from "../../../templates/index";
 import type { Rubric } from "../../../templates/schema";
 import type { ParamDef, SheetTemplate } from "../sheet-template";
 import { MAX_ROWS, renderBatch } from "./batch-sheet";
 import { expectedBatch, expectedPanel, expectedSingle } from "./expected";
+import { generatedSamples } from "./generated-samples";
 import { MAX_EXPERTS } from "./panel-data";
 import { renderPanel } from "./panel-sheet";
-import { DISCRETE_SAMPLES, PROCESS_SAMPLES, batchSample, panelSample, type RubricSamples } from "./samples";
 import { renderSingle } from "./single-sheet";
-import { generatedSamples } from "./generated-samples";
 
 const ROWS: ParamDef = { key: "rows", label: { zh: "企业行数", en: "Enterprise rows" }, type: "integer", default: 20, min: 1, max: MAX_ROWS };
 const EXPERTS: ParamDef = { key: "experts", label: { zh: "专家人数", en: "Experts" }, type: "integer", default: 5, min: 3, max: MAX_EXPERTS };
 const MARGIN: ParamDef = { key: "margin", label: { zh: "偏离阈值（分）", en: "Deviation margin (points)" }, type: "integer", default: 10, min: 0, max: 100 };
 
-const SAMPLES: Record<string, RubricSamples> = { "shaoxing-discrete": DISCRETE_SAMPLES, "shaoxing-process": PROCESS_SAMPLES };
-
 /**
- * The three scoring sheets of a rubric. A rubric with no samples written for it gets generated
- * ones (generated-samples.ts): a missing entry must not stop the CLI and the add-in loading.
+ * The three scoring sheets of a rubric, named and filled as the rubric's `sheet` and `sample`
+ * say. A rubric that gives neither (one loaded from a JSON file) has its sheets named after its
+ * title and generated samples (generated-samples.ts).
  */
 export function scoringSheets(rubric: Rubric): SheetTemplate[] {
-  const samples = SAMPLES[rubric.id] ?? generatedSamples(rubric, EXPERTS.min as number);
+  let generated: NonNullable<Rubric["sample"]> | undefined;
+  const samples = (): NonNullable<Rubric["sample"]> => rubric.sample ?? (generated ??= generatedSamples(rubric, EXPERTS.min as number));
   const common = { template: rubric.id, source: rubric.source };
   return [
     {
@@ -48,7 +46,7 @@ export function scoringSheets(rubric: Rubric): SheetTemplate[] {
       params: [],
       render: (params, data) => renderSingle(rubric.id, rubric, params, data),
       expected: (_params, data) => expectedSingle(rubric, data),
-      sample: () => structuredClone(samples.single),
+      sample: () => structuredClone(samples().single),
     },
     {
       ...common,
@@ -58,7 +56,7 @@ export function scoringSheets(rubric: Rubric): SheetTemplate[] {
       params: [ROWS],
       render: (params, data) => renderBatch(`${rubric.id}-batch`, rubric, params, data),
       expected: (_params, data) => expectedBatch(rubric, data),
-      sample: () => batchSample(samples),
+      sample: () => structuredClone(samples().batch),
     },
     {
       ...common,
@@ -68,10 +66,7 @@ export function scoringSheets(rubric: Rubric): SheetTemplate[] {
       params: [EXPERTS, MARGIN],
       render: (params, data) => renderPanel(`${rubric.id}-panel`, rubric, params, data),
       expected: (params, data) => expectedPanel(rubric, params, data),
-      sample: () => panelSample(rubric, samples),
+      sample: () => structuredClone(samples().panel),
     },
   ];
 }
-
-/** Scoring sheets: one enterprise per sheet, batch and expert panel, for each rubric. */
-export const SCORING_SHEETS: SheetTemplate[] = RUBRICS.flatMap(scoringSheets);

@@ -3,11 +3,12 @@
  * 评审日期, 评审专家), the marker, and row heights for wrapped Chinese text.
  */
 import type { Rubric, RubricItem, Text } from "../../../templates/schema";
+import { RUBRIC_SHEET_NAME_MAX, toSheetName } from "../../../templates/sheet-name";
 import type { PlanBuilder } from "../builder";
 import type { CellValue, Range, SheetMarker, Style, Validation } from "../plan";
 import type { Params } from "../sheet-template";
 import { STYLES } from "../styles";
-import { fitHeight } from "../tables/common";
+import { fitHeight, loadedFrom } from "../tables/common";
 import { HEADER_FIELDS, HEADER_MAX, type HeaderKey } from "./sheet-data";
 
 /**
@@ -19,12 +20,16 @@ import { HEADER_FIELDS, HEADER_MAX, type HeaderKey } from "./sheet-data";
 const LAYOUT_REVISION = 2;
 
 export function marker(template: string, rubric: Rubric, params: Params): SheetMarker {
-  return { template, version: rubric.version * 100 + LAYOUT_REVISION, params };
+  return { template, version: rubric.version * 100 + LAYOUT_REVISION, params, ...loadedFrom(rubric) };
 }
 
-/** "表1" → the sheet names 表1 评分, 表1 批量评分 … (≤ 31 characters). */
+/**
+ * The rubric's `sheet.name` and what the sheet is: 表1 → 表1 评分, 表1 批量评分, 表1 专家组评分 (≤ 31
+ * characters: the name leaves room for the suffix). A rubric naming no sheet is named after its
+ * title.
+ */
 export function sheetName(rubric: Rubric, what: string): string {
-  return `${rubric.source.item} ${what}`;
+  return `${rubric.sheet?.name ?? toSheetName(rubric.title.zh, RUBRIC_SHEET_NAME_MAX)} ${what}`;
 }
 
 /** The 文号 and table the rules come from, as the sheet cites them. */

@@ -4,7 +4,8 @@
  * One place per input type, so every sheet asks the same question the engine reads
  * (src/core/answers.ts).
  */
-import { RATE_TYPES, type InputDef } from "../../../templates/schema";
+import type { InputDef } from "../../../templates/schema";
+import { RATE_TYPES } from "../../../templates/constants";
 import { BLANK } from "../../core/answers";
 import type { Value } from "../../core/inputs";
 import { percent } from "../../core/format";

@@ -2,13 +2,19 @@
  * What every table sheet (tier self-checks, summary tables, the KPI tracker, forms) shares:
  * the marker, data-shape checks and layout arithmetic.
  */
+import { isBuiltIn } from "../../../templates/index";
 import type { Source, Template } from "../../../templates/schema";
 import { fail, ok, problem, type Problem, type Result } from "../../core/problems";
 import type { SheetMarker } from "../plan";
 import type { Params } from "../sheet-template";
 
 export function marker(template: Template, params: Params): SheetMarker {
-  return { template: template.id, version: template.version, params };
+  return { template: template.id, version: template.version, params, ...loadedFrom(template) };
+}
+
+/** A sheet of a loaded template records which template and version it came from (SheetMarker.from); a built-in one need not. */
+export function loadedFrom(template: Pick<Template, "id" | "version">): Pick<SheetMarker, "from"> {
+  return isBuiltIn(template.id) ? {} : { from: { id: template.id, version: template.version } };
 }
 
 /** Collects every Problem while a renderer reads its data, so a user fixes a whole file in one pass. */

@@ -67,7 +67,7 @@ export function formSheet(form: Form, config: { name: string; sample: unknown })
     role: "enterprise",
     source: form.source,
     params: [],
-    sample: () => config.sample,
+    sample: () => structuredClone(config.sample),
     render(_params, data): Result<SheetPlan> {
       const read = readFormData(form, data);
       if (!read.ok) return read;

@@ -36,7 +36,7 @@ export function kpiSheet(set: KpiSet, config: { name: string; sample: unknown })
     role: "enterprise",
     source: set.source,
     params,
-    sample: () => config.sample,
+    sample: () => structuredClone(config.sample),
     render(p, data): Result<SheetPlan> {
       const checked = checkParams(params, p);
       if (!checked.ok) return checked;

@@ -78,7 +78,7 @@ export function summarySheet(t: SummaryTable, config: SummarySheetConfig): Sheet
     role: "clerk",
     source: t.source,
     params,
-    sample: () => config.sample,
+    sample: () => structuredClone(config.sample),
     render(p, data): Result<SheetPlan> {
       const checked = checkParams(params, p);
       if (!checked.ok) return checked;

@@ -4,7 +4,8 @@
  * answers the engine accepts. A sheet showing one Shanxi mode refuses answers for the modes it
  * does not show rather than dropping them silently.
  */
-import { testInputs, type Scheme, type Tier } from "../../../templates/schema";
+import type { Scheme, Tier } from "../../../templates/schema";
+import { testInputs } from "../../../templates/constants";
 import { BLANK } from "../../core/answers";
 import { readInputs, type Answers } from "../../core/inputs";
 import { problem, type Problem, fail, ok, type Result } from "../../core/problems";

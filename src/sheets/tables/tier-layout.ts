@@ -7,7 +7,8 @@
  * level for four, the guide 环节 of the coverage tests) or that feeds a ratio is answered once
  * in the 基本数据 block, and its conditions refer to it.
  */
-import { testInputs, type Condition, type DerivedValue, type InputDef, type Scheme, type Tier } from "../../../templates/schema";
+import type { Condition, DerivedValue, InputDef, Scheme, Tier } from "../../../templates/schema";
+import { testInputs } from "../../../templates/constants";
 
 export interface PlacedCondition {
   condition: Condition;

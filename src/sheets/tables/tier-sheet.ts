@@ -46,7 +46,7 @@ export interface TierSheetConfig {
   byMode: boolean;
   /** The document's own heading of the conditions every tier needs, e.g. 一、基础要求. */
   commonTitle: string;
-  sample: Record<string, unknown>;
+  sample: unknown;
 }
 
 const span = (row: number, left: number, right: number): Range => ({ top: row, left, bottom: row, right });
@@ -80,7 +80,7 @@ export function tierSheet(scheme: Scheme, config: TierSheetConfig): SheetTemplat
     role: config.role,
     source: scheme.source,
     params,
-    sample: () => config.sample,
+    sample: () => structuredClone(config.sample),
     render(p, data): Result<SheetPlan> {
       const r = read(p, data);
       if (!r.ok) return r;

@@ -9,11 +9,13 @@ import { score } from "../../../src/core/score";
 import { checkParams } from "../../../src/sheets/params";
 import type { Cell, Range, SheetPlan, Validation } from "../../../src/sheets/plan";
 import { portabilityIssues } from "../../../src/sheets/portable";
-import type { SheetTemplate } from "../../../src/sheets/registry";
-import { SCORING_SHEETS } from "../../../src/sheets/scoring";
+import { SHEET_TEMPLATES, type SheetTemplate } from "../../../src/sheets/registry";
 import { writeWorkbook } from "../../../src/xlsx/writer";
-import { findRubric } from "../../../templates/index";
+import { findRubric, findTemplate } from "../../../templates/index";
 import type { Rubric } from "../../../templates/schema";
+
+/** The scoring sheets of the built-in rubrics. */
+const SCORING_SHEETS = SHEET_TEMPLATES.filter((s) => findTemplate(s.template)?.kind === "rubric");
 
 function sheet(id: string): SheetTemplate {
   const t = SCORING_SHEETS.find((s) => s.id === id);

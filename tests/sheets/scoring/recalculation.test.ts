@@ -10,12 +10,11 @@ import { TICKED_WORDS, UNTICKED_WORDS } from "../../../src/core/answers";
 import { score } from "../../../src/core/score";
 import { checkParams } from "../../../src/sheets/params";
 import type { CellValue, SheetPlan } from "../../../src/sheets/plan";
-import type { SheetTemplate } from "../../../src/sheets/registry";
-import { SCORING_SHEETS } from "../../../src/sheets/scoring";
+import { SHEET_TEMPLATES, type SheetTemplate } from "../../../src/sheets/registry";
 import type { ReadSheet } from "../../../src/sheets/check-sheet";
 import { readWorkbook } from "../../../src/xlsx/reader";
 import { writeWorkbook } from "../../../src/xlsx/writer";
-import { RUBRICS } from "../../../templates/index";
+import { RUBRICS, findTemplate } from "../../../templates/index";
 import type { InputDef, Rubric } from "../../../templates/schema";
 import { IN_CI, findSoffice, recalculate } from "../libreoffice";
 
@@ -24,6 +23,9 @@ type Answers = Record<string, Raw>;
 
 const soffice = findSoffice();
 const describeWithLibreOffice = soffice || IN_CI ? describe : describe.skip;
+
+/** The scoring sheets of the built-in rubrics. */
+const SCORING_SHEETS = SHEET_TEMPLATES.filter((s) => findTemplate(s.template)?.kind === "rubric");
 
 function sheet(id: string): SheetTemplate {
   return SCORING_SHEETS.find((s) => s.id === id) as SheetTemplate;

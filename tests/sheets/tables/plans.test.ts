@@ -10,9 +10,8 @@ import { ALL_TEMPLATES } from "../../../templates/index";
 import { portabilityIssues } from "../../../src/sheets/portable";
 import type { SheetPlan } from "../../../src/sheets/plan";
 import { SHEET_TEMPLATES } from "../../../src/sheets/registry";
-import { TABLE_SHEETS } from "../../../src/sheets/tables";
 import { writeWorkbook } from "../../../src/xlsx/writer";
-import { paramsOf, plan, sheet } from "./support";
+import { TABLE_SHEETS, paramsOf, plan, sheet } from "./support";
 
 const IDS = [
   "shaoxing",

@@ -6,10 +6,13 @@ import ExcelJS from "exceljs";
 import type { CellValue, SheetPlan } from "../../../src/sheets/plan";
 import { checkParams } from "../../../src/sheets/params";
 import type { Params } from "../../../src/sheets/registry";
-import { TABLE_SHEETS } from "../../../src/sheets/tables";
-import type { SheetTemplate } from "../../../src/sheets/registry";
+import { SHEET_TEMPLATES, type SheetTemplate } from "../../../src/sheets/registry";
+import { findTemplate } from "../../../templates/index";
 import { writeWorkbook } from "../../../src/xlsx/writer";
 import { IN_CI, findSoffice, recalculate } from "../libreoffice";
+
+/** The built-in table sheets: every sheet but the scoring sheets of the rubrics. */
+export const TABLE_SHEETS = SHEET_TEMPLATES.filter((s) => findTemplate(s.template)?.kind !== "rubric");
 
 export function sheet(id: string): SheetTemplate {
   const t = TABLE_SHEETS.find((s) => s.id === id);

@@ -3,7 +3,7 @@
  * the current value is period 3; targets met and missed; 运营成本下降 lands exactly on its 20%
  * target (3 → 2.4), which meets it only because the change is rounded as src/core/kpi.ts rounds it.
  */
-export const KPI_SAMPLE = {
+export const national2024KpisSample = {
   labels: ["2022年", "2023年", "2024年", "2025年"],
   indicators: {
     "1": { baseline: "58%", values: ["63%", "71%", "78%"], target: "75%" },
