@@ -7,7 +7,7 @@
 import { addTemplates, CatalogueError } from "../templates/index";
 import type { Template } from "../templates/schema";
 import { parseTemplateText, TemplateFileError, tooLargeError, TEMPLATE_FILE_MAX_BYTES, type TemplateProblem } from "../templates/user";
-import type { PickedFile } from "./merge-files";
+import { fileBytes, type PickedFile } from "./merge-files";
 
 export type TemplateFileResult = { ok: true; templates: Template[] } | { ok: false; problems: TemplateProblem[] };
 
@@ -17,7 +17,7 @@ export async function importTemplateFile(file: PickedFile): Promise<TemplateFile
   if (file.size > TEMPLATE_FILE_MAX_BYTES) return { ok: false, problems: tooLargeError(file.name, file.size).problems };
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await bytesOf(file));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await fileBytes(file));
   } catch (e) {
     // What a fatal decoder throws for bytes that are not UTF-8; anything else is no problem of the file's.
     if (!(e instanceof TypeError)) throw e;
@@ -38,15 +38,4 @@ export async function importTemplateFile(file: PickedFile): Promise<TemplateFile
     throw e;
   }
   return { ok: true, templates };
-}
-
-/** The bytes of a picked file: Blob.arrayBuffer where there is one, else FileReader (older WebKit, jsdom). */
-function bytesOf(file: PickedFile): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
-    reader.readAsArrayBuffer(file as unknown as Blob);
-  });
 }

@@ -1,17 +1,9 @@
 import { allTemplates, findTemplate } from "../../templates/index";
-import type { Template } from "../../templates/schema";
 import { findSheetTemplate, sheetTemplates, type SheetTemplate } from "../sheets/registry";
+import { KIND_NAMES } from "./kind-names";
 import type { CommandContext } from "./context";
 import { UsageError } from "./io";
 import { renderTable } from "./text-table";
-
-const KIND_NAMES: Record<Template["kind"], { zh: string; en: string }> = {
-  rubric: { zh: "评分表", en: "rubric" },
-  scheme: { zh: "认定方案", en: "tier scheme" },
-  "kpi-set": { zh: "绩效指标", en: "KPI set" },
-  summary: { zh: "推荐汇总表", en: "summary table" },
-  form: { zh: "表单", en: "form" },
-};
 
 const ROLE_NAMES: Record<SheetTemplate["role"], { zh: string; en: string }> = {
   clerk: { zh: "经办人", en: "clerk" },

@@ -8,17 +8,10 @@
 import { sheetIdsOf } from "../../templates/index";
 import type { Template } from "../../templates/schema";
 import { TemplateFileError, type TemplateProblem } from "../../templates/user";
+import { KIND_NAMES } from "./kind-names";
 import type { CommandContext, Lang } from "./context";
 import { EXIT, MAX_PROBLEM_LINES, UsageError } from "./io";
 import { readTemplateFile, templateFilesIn } from "./template-files";
-
-const KIND_NAMES: Record<Template["kind"], { zh: string; en: string }> = {
-  rubric: { zh: "评分表", en: "rubric" },
-  scheme: { zh: "认定方案", en: "tier scheme" },
-  "kpi-set": { zh: "绩效指标", en: "KPI set" },
-  summary: { zh: "推荐汇总表", en: "summary table" },
-  form: { zh: "表单", en: "form" },
-};
 
 interface Summary {
   kind: Template["kind"];

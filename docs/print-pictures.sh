@@ -4,7 +4,7 @@
 # them to PDF with LibreOffice as tests/print does (fresh profile, formulas recalculated on load) and
 # renders one page of each at 60 dpi with pdftoppm. Needs `npm run build:cli`, soffice, poppler-utils
 # and fonts-crosextra-carlito (so LibreOffice lays columns out as Excel does).
-#   usage: scripts/print-pictures.sh [build-dir]      (build-dir: the compiled tree, default build)
+#   usage: docs/print-pictures.sh [build-dir]      (build-dir: the compiled tree, default build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
