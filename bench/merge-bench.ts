@@ -14,8 +14,16 @@
  * previewed, with the peak RSS and the memory each file leaves behind (heap after a full GC,
  * 2,000 files held against 200), beside a reference measured in the same run: every part of
  * every file inflated once by Node's own zlib, the floor for reading the files at all.
+ *
+ * Each timed phase runs in a fresh process of its own, given the generated files through a
+ * temporary folder: its peak RSS is the merge's, not what generating the files (the writer, the
+ * sheets rendered) or an earlier phase left in the heap, which V8 keeps once grown.
  */
 import JSZip from "jszip";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as zlib from "node:zlib";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -283,13 +291,17 @@ function inflateFloor(files: readonly SourceFile[]): { wall: number; cpu: number
   return { wall: seconds(start), cpu: (used.user + used.system) / 1e6 };
 }
 
-async function atScale(files: readonly SourceFile[]): Promise<void> {
-  const many = Array.from({ length: Math.ceil(SCALE / files.length) }, (_, k) => files.map((f) => ({ name: `${k + 1}-${f.name}`, bytes: f.bytes })))
+/** The files ten times over, each copy under another name, sharing the bytes. */
+function scaled(files: readonly SourceFile[]): SourceFile[] {
+  return Array.from({ length: Math.ceil(SCALE / files.length) }, (_, k) => files.map((f) => ({ name: `${k + 1}-${f.name}`, bytes: f.bytes })))
     .flat()
     .slice(0, SCALE);
+}
+
+/** The merge at scale, in a process of its own; `floor` is the reference, measured by the parent. */
+async function atScale(files: readonly SourceFile[], floor: { wall: number; cpu: number }): Promise<void> {
+  const many = scaled(files);
   const mib = (bytes: number) => bytes / (1024 * 1024);
-  inflateFloor(many); // warm-up
-  const floor = inflateFloor(many);
 
   const base = heapAfterGc();
   const few = await readSources(many.slice(0, 200));
@@ -331,22 +343,36 @@ async function atScale(files: readonly SourceFile[]): Promise<void> {
     `merge ×${many.length}: reference, every part of every file inflated once by Node's zlib: ${floor.wall.toFixed(2)} s, CPU ${floor.cpu.toFixed(2)} s; the read is ${(read / floor.wall).toFixed(1)}× that (wall), ${(cpuSeconds(readCpu) / floor.cpu).toFixed(1)}× (CPU)`,
   );
   console.log(
-    `merge ×${many.length}: peak RSS ${mib(peak.rss).toFixed(1)} MiB (${ratio(mib(peak.rss), TARGETS.peakMiB)} MiB); heap after GC ${mib(base).toFixed(1)} MiB before, ` +
+    `merge ×${many.length}: peak RSS ${mib(peak.rss).toFixed(1)} MiB (${ratio(mib(peak.rss), TARGETS.peakMiB)} MiB; sampled in a fresh process holding the 200 files' bytes, ` +
+      `whose max RSS over its life, loading included, is ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB); heap after GC ${mib(base).toFixed(1)} MiB before, ` +
       `${mib(heapFew).toFixed(1)} MiB holding 200 files, ${mib(heapMany).toFixed(1)} MiB holding ${many.length} more (${kept} results held): ` +
       `${perFile.toFixed(4)} MiB per file read and previewed (${ratio(perFile, TARGETS.perFileMiB)} MiB), of which ${perFileRead.toFixed(4)} MiB read`,
   );
 }
 
-async function main(): Promise<void> {
-  const generating = process.hrtime.bigint();
-  const files = await generate();
+/** The timed phases, each run by this script in a process of its own: `node merge-bench.js <phase> <folder> [floor]`. */
+const PHASES = { passes: "--passes", scale: "--at-scale" } as const;
+
+/** The generated files, written to a folder a phase's process reads them from: an index of names, then the bytes. */
+function saveFiles(dir: string, files: readonly SourceFile[]): void {
+  writeFileSync(join(dir, "index.json"), JSON.stringify(files.map((f) => f.name)));
+  files.forEach((f, i) => writeFileSync(join(dir, `${i}.bin`), f.bytes));
+}
+
+function loadFiles(dir: string): SourceFile[] {
+  const names = JSON.parse(readFileSync(join(dir, "index.json"), "utf8")) as string[];
+  return names.map((name, i) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, `${i}.bin`))) }));
+}
+
+function runPhase(...args: string[]): void {
+  const run = spawnSync(process.execPath, [__filename, ...args], { stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`merge bench phase ${args[0]} failed (${run.status ?? run.signal})`);
+}
+
+/** The passes over the 200 files, in a process of their own. */
+async function passes(files: readonly SourceFile[]): Promise<void> {
   const inputBytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
   const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
-  console.log(
-    `merge: ${files.length} files (${SUMMARY_FILES} county summaries with 1–5 rows, ${FILES - BAD_FILES - SUMMARY_FILES} application forms, ${BAD_FILES} not workbooks), ` +
-      `${mb(inputBytes)} MB in all; ${invalidMobiles} malformed mobiles, ${repeats} enterprises submitted again; generated in ${seconds(generating).toFixed(1)} s`,
-  );
-
   sample();
   const sampler = setInterval(sample, SAMPLE_MS);
   await pass(files); // warm-up: the JIT compiles the reader, the checks and the writer
@@ -365,11 +391,35 @@ async function main(): Promise<void> {
       `${(files.length / m.total).toFixed(1)} files/s, ${(inputBytes / (1024 * 1024) / m.total).toFixed(2)} MB/s`,
   );
   console.log(
-    `merge: peak memory over ${PASSES + 1} passes (sampled every ${SAMPLE_MS} ms): RSS ${mb(peak.rss)} MiB, heap used ${mb(peak.heap)} MiB; ` +
-      `process max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB (with generation)`,
+    `merge: peak memory over ${PASSES + 1} passes in a fresh process (sampled every ${SAMPLE_MS} ms): RSS ${mb(peak.rss)} MiB, heap used ${mb(peak.heap)} MiB; ` +
+      `its max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB`,
   );
+}
 
-  await atScale(files);
+async function main(): Promise<void> {
+  const [phase, dir, floor] = process.argv.slice(2);
+  if (phase === PHASES.passes) return passes(loadFiles(dir));
+  if (phase === PHASES.scale) return atScale(loadFiles(dir), JSON.parse(floor) as { wall: number; cpu: number });
+
+  const generating = process.hrtime.bigint();
+  const files = await generate();
+  const inputBytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+  console.log(
+    `merge: ${files.length} files (${SUMMARY_FILES} county summaries with 1–5 rows, ${FILES - BAD_FILES - SUMMARY_FILES} application forms, ${BAD_FILES} not workbooks), ` +
+      `${mb(inputBytes)} MB in all; ${invalidMobiles} malformed mobiles, ${repeats} enterprises submitted again; generated in ${seconds(generating).toFixed(1)} s ` +
+      `(max RSS generating ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB, not counted below)`,
+  );
+  const folder = mkdtempSync(join(tmpdir(), "assessbook-merge-bench-"));
+  try {
+    saveFiles(folder, files);
+    runPhase(PHASES.passes, folder);
+    const many = scaled(files);
+    inflateFloor(many); // warm-up
+    runPhase(PHASES.scale, folder, JSON.stringify(inflateFloor(many)));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 main().catch((e: unknown) => {

@@ -16,9 +16,9 @@ import type { Text } from "../../templates/schema";
 import type { ReadSheet } from "../sheets/check-sheet";
 import type { SheetMarker } from "../sheets/plan";
 import { checkedCells } from "../xlsx/checked-cells";
-import { MAX_FILE_BYTES, tooLarge as tooLargeReason, UnreadableWorkbook, type RefusalKind } from "../xlsx/gate";
-import { readWorkbookSync } from "../xlsx/reader";
-import { loadCarriedTemplates } from "../xlsx/template-part";
+import { MAX_FILE_BYTES, openWorkbookZip, tooLarge as tooLargeReason, UnreadableWorkbook, type RefusalKind, type WorkbookZip } from "../xlsx/gate";
+import { readWorkbookZip } from "../xlsx/reader";
+import { loadCarriedTemplatesOf } from "../xlsx/template-part";
 
 export { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, type RefusalKind } from "../xlsx/gate";
 
@@ -63,24 +63,37 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
  * taken (malformed, a built-in id, another version than the loaded one) refuses the file by name.
  */
 async function readCarrying(name: string, bytes: Uint8Array): Promise<SourceResult> {
+  // One pass through the gate for both: the zip's directory is read and checked once, and a
+  // part the templates were read from is not inflated again.
+  let zip: WorkbookZip;
   try {
-    await loadCarriedTemplates(bytes);
+    zip = openWorkbookZip(bytes);
+  } catch (e) {
+    return unreadable(name, e);
+  }
+  try {
+    await loadCarriedTemplatesOf(zip);
   } catch (e) {
     if (e instanceof UnreadableWorkbook) return { ok: false, name, kind: e.kind, reason: e.reason };
     const message = oneLine(e instanceof Error ? e.message : String(e));
     return { ok: false, name, kind: "template", reason: { zh: `工作簿携带的模板无法读取：${message}`, en: `a template the workbook carries cannot be read: ${message}` } };
   }
-  return readSourceSync(name, bytes);
+  return readSourceSync(name, zip);
 }
 
-function readSourceSync(name: string, bytes: Uint8Array): SourceResult {
+/** A file the gate or the reader refuses, with its reason; anything else thrown, as the file cannot be read. */
+function unreadable(name: string, e: unknown): SourceRefusal {
+  if (e instanceof UnreadableWorkbook) return { ok: false, name, kind: e.kind, reason: e.reason };
+  const message = oneLine(e instanceof Error ? e.message : String(e));
+  return { ok: false, name, kind: "unreadable", reason: { zh: `文件无法读取：${message}`, en: `the file cannot be read: ${message}` } };
+}
+
+function readSourceSync(name: string, zip: WorkbookZip): SourceResult {
   let sheets: ReadSheet[];
   try {
-    sheets = readWorkbookSync(bytes, { keep: checkedCells });
+    sheets = readWorkbookZip(zip, { keep: checkedCells });
   } catch (e) {
-    if (e instanceof UnreadableWorkbook) return { ok: false, name, kind: e.kind, reason: e.reason };
-    const message = oneLine(e instanceof Error ? e.message : String(e));
-    return { ok: false, name, kind: "unreadable", reason: { zh: `文件无法读取：${message}`, en: `the file cannot be read: ${message}` } };
+    return unreadable(name, e);
   }
   const marked = sheets.filter((s): s is MarkedSheet => s.marker !== null);
   if (marked.length === 0) {

@@ -6,7 +6,8 @@
  * For a sheet it recognises (by the marker): the answers its input cells hold as the data
  * document `build --data` takes, and every result cell compared with what the engine computes
  * from those answers. The sheet is re-rendered with the parameters its marker records, blank
- * to find its input cells, then with the answers read from them to find its result cells.
+ * to find its input cells (and the result cells of a sheet that binds them whatever the
+ * answers), then, for a sheet whose result cells follow the answers, with the answers read.
  */
 import { findTemplate } from "../../templates/index";
 import type { Text } from "../../templates/schema";
@@ -142,23 +143,43 @@ export function checkSheetWith(sheet: ReadSheet, blankOf: RenderBlank): SheetRep
   const plan = blank.value;
   if (plan.marker.version !== marker.version) return { ...report, status: "other-version", problems: [otherVersion(marker, plan.marker.version)] };
 
-  const inputs = plan.inputs.map((b): [string, CellValue] => [b.code, inputValue(sheet.cell(b.row, b.col))]);
-  report.inputs = Object.fromEntries(inputs.filter(([, v]) => v !== null));
-  report.formulas = plan.inputs.flatMap((b) => {
+  // Each input cell read once: a reader's lookup of a blank cell searches the merged areas.
+  const inputs: [string, CellValue][] = [];
+  for (const b of plan.inputs) {
     const cell = sheet.cell(b.row, b.col);
-    return cell.kind === "formula" ? [{ code: b.code, cell: address(b.row, b.col), formula: cell.formula }] : [];
-  });
-  report.data = dataFromInputs(inputs, template.sample());
-  // Rendering with the answers checks them exactly as `build --data` would, naming each field.
-  const filled = template.render(params.value, report.data);
-  if (!filled.ok) return { ...report, status: "invalid-answers", problems: filled.problems.map((p) => locate(p, plan)) };
+    inputs.push([b.code, inputValue(cell)]);
+    if (cell.kind === "formula") report.formulas.push({ code: b.code, cell: address(b.row, b.col), formula: cell.formula });
+  }
+  report.inputs = Object.fromEntries(inputs.filter(([, v]) => v !== null));
+  report.data = dataFromInputs(inputs, sampleOf(template));
+  // The answers are checked exactly as `build --data` checks them, naming each field: by rendering
+  // with them, or, for a sheet whose `expected` refuses all that rendering does and whose result
+  // cells stay put (checkedByExpected), by `expected` alone, without laying the sheet out again.
+  let results = plan.results;
+  if (!template.checkedByExpected) {
+    const filled = template.render(params.value, report.data);
+    if (!filled.ok) return { ...report, status: "invalid-answers", problems: filled.problems.map((p) => locate(p, plan)) };
+    // Results are bound where the answers give them a value (a batch row that answers anything),
+    // so the plan rendered with the answers says which cells to compare.
+    results = filled.value.results;
+  }
   const expected = template.expected(params.value, report.data);
   if (!expected.ok) return { ...report, status: "invalid-answers", problems: expected.problems.map((p) => locate(p, plan)) };
-  // Results are bound where the answers give them a value (a batch row that answers anything),
-  // so the plan rendered with the answers says which cells to compare.
-  report.checks = filled.value.results.map((r) => check(r.key, sheet.cell(r.row, r.col), address(r.row, r.col), expected.value[r.key]));
+  report.checks = results.map((r) => check(r.key, sheet.cell(r.row, r.col), address(r.row, r.col), expected.value[r.key]));
   const uncalculated = report.checks.length > 0 && report.checks.every((c) => c.verdict === "not-calculated");
   return { ...report, status: uncalculated ? "not-calculated" : "checked" };
+}
+
+/**
+ * A template's sample, the shape dataFromInputs reads (and never changes): one copy per sheet
+ * template, where `sample()` clones it for every sheet checked. By the template object, which the
+ * registry makes afresh when the catalogue changes.
+ */
+const samples = new WeakMap<SheetTemplate, unknown>();
+
+function sampleOf(template: SheetTemplate): unknown {
+  if (!samples.has(template)) samples.set(template, template.sample());
+  return samples.get(template);
 }
 
 /**

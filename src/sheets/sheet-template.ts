@@ -45,4 +45,12 @@ export interface SheetTemplate {
    */
   expected(params: Params, data: unknown): Result<Record<string, CellValue>>;
   sample(): unknown;
+  /**
+   * True when `render(params, data)` refuses only data that `expected(params, data)` refuses, with
+   * the same problems, and binds the result cells of the blank plan whatever the answers: a check
+   * of answers (src/sheets/check-sheet.ts) then asks `expected` alone instead of laying out the
+   * whole sheet again. Absent: the check renders with the answers. Held for every sheet that says
+   * so by tests/sheets/answers-check.test.ts.
+   */
+  checkedByExpected?: boolean;
 }

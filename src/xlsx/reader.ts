@@ -47,8 +47,15 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
   return readWorkbookSync(bytes, options);
 }
 
-export function readWorkbookSync(bytes: Uint8Array, { keep = () => "all", maxRows = MAX_ROWS }: ReadOptions = {}): ReadSheet[] {
-  const zip = openWorkbookZip(bytes);
+export function readWorkbookSync(bytes: Uint8Array, options: ReadOptions = {}): ReadSheet[] {
+  return readWorkbookZip(openWorkbookZip(bytes), options);
+}
+
+/**
+ * readWorkbookSync for a zip already through the gate, whose carried templates may have been read
+ * from it first (src/merge/read-source.ts): the parts read then are not inflated again.
+ */
+export function readWorkbookZip(zip: WorkbookZip, { keep = () => "all", maxRows = MAX_ROWS }: ReadOptions = {}): ReadSheet[] {
   const workbook = readWorkbookPart(zip);
   const rels = readRels(zip, "xl/_rels/workbook.xml.rels", "xl/");
   const sheetParts = workbook.sheets.map((s) => {

@@ -224,6 +224,11 @@ export async function loadCarriedTemplates(bytes: Uint8Array): Promise<string[]>
     if (e instanceof UnreadableWorkbook) return [];
     throw e;
   }
+  return loadCarriedTemplatesOf(zip);
+}
+
+/** loadCarriedTemplates for a zip already through the gate, which its sheets are then read from. */
+export async function loadCarriedTemplatesOf(zip: WorkbookZip): Promise<string[]> {
   if (!zip.partNames().some((n) => /^customXml\//i.test(n))) return [];
   return loadCarriedParts(templatePartsOf(zip));
 }

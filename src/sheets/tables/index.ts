@@ -16,8 +16,16 @@ import { tierSheet } from "./tier-sheet";
 /** The heading of a scheme's common conditions when its template names none. */
 const COMMON_TITLE = "基本条件";
 
-/** The sheet of a table template: every kind but a rubric, whose three sheets are src/sheets/scoring. */
+/**
+ * The sheet of a table template: every kind but a rubric, whose three sheets are src/sheets/scoring.
+ * Each reads its data with one function for `render` and `expected`, and binds its result cells
+ * (a tier's verdict, a KPI's value, a summary's count) whatever the answers: checkedByExpected.
+ */
 export function tableSheet(t: Exclude<Template, Rubric>): SheetTemplate {
+  return { ...sheetOf(t), checkedByExpected: true };
+}
+
+function sheetOf(t: Exclude<Template, Rubric>): SheetTemplate {
   const name = t.sheet?.name ?? toSheetName(t.title.zh);
   switch (t.kind) {
     case "scheme":
