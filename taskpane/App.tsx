@@ -1,14 +1,19 @@
 import * as React from "react";
-import { Field, FluentProvider, Select, Spinner, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
-import { STRINGS, type Lang } from "./strings";
+import { Field, FluentProvider, Select, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { STRINGS, type Lang, type UiStrings } from "./strings";
 import { detectTheme, initialLanguage, onSystemThemeChange, saveLanguage, type Host, type ThemeName } from "./environment";
 import { TemplatesTab } from "./components/TemplatesTab";
-import { CheckTab } from "./components/CheckTab";
-import { FunctionsTab } from "./components/FunctionsTab";
 import { ImportTemplate } from "./components/ImportTemplate";
 import type { StoredTemplates } from "./template-actions";
 import type { Requirements } from "./excel-actions";
+import { loadDarkTheme, loadedDarkTheme, themeFor } from "./theme";
 
+/**
+ * Every tab but the first one shown (模板, the templates) is a chunk of its own, loaded when the
+ * tab is first opened: the first load carries only what the first paint shows.
+ */
+const CheckTab = React.lazy(() => import(/* webpackChunkName: "check-tab" */ "./components/CheckTab").then((m) => ({ default: m.CheckTab })));
+const FunctionsTab = React.lazy(() => import(/* webpackChunkName: "functions-tab" */ "./components/FunctionsTab").then((m) => ({ default: m.FunctionsTab })));
 /**
  * The merge tab (its preview table, progress bar and the merge code) is a chunk of its own,
  * loaded when the tab is first opened: most sessions never merge, and the first paint stays lean.
@@ -19,13 +24,6 @@ const ExportTab = React.lazy(() => import(/* webpackChunkName: "export-tab" */ "
 
 export type TabName = "templates" | "check" | "merge" | "export" | "functions";
 const TABS: readonly TabName[] = ["templates", "check", "merge", "export", "functions"];
-
-/** Chinese faces first, so Chinese text never falls back to a font chosen by chance. */
-const FONTS = '"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Segoe UI", system-ui, sans-serif';
-const THEMES: Record<ThemeName, Theme> = {
-  light: { ...webLightTheme, fontFamilyBase: FONTS },
-  dark: { ...webDarkTheme, fontFamilyBase: FONTS },
-};
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -49,17 +47,39 @@ export interface AppProps {
 
 const ALL_THERE: Requirements = { ok: true, missing: [] };
 
+/** What a tab shows while its chunk loads. */
+function Loading({ t }: { t: UiStrings }): React.JSX.Element {
+  return <Spinner size="small" label={t.loading} />;
+}
+
 export function App({ host, requirements = ALL_THERE, initialTab = "templates", language, storedTemplates }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(() => language ?? initialLanguage(host));
   const [tab, setTab] = React.useState<TabName>(initialTab);
   const [theme, setTheme] = React.useState<ThemeName>(() => detectTheme(host));
+  // taskpane.tsx loads the dark theme before the first render when it is wanted then; it is
+  // loaded here when the system turns dark later (or the pane is rendered without taskpane.tsx).
+  const [darkTheme, setDarkTheme] = React.useState(loadedDarkTheme);
   // The merge tab stays mounted once opened: its files, preview and choices survive a look at another tab.
   const [mergeOpened, setMergeOpened] = React.useState(initialTab === "merge");
   if (tab === "merge" && !mergeOpened) setMergeOpened(true);
   const t = STRINGS[lang];
 
   React.useEffect(() => (host === null ? onSystemThemeChange(() => setTheme(detectTheme(host))) : undefined), [host]);
+  React.useEffect(() => {
+    if (theme !== "dark" || darkTheme) return;
+    let live = true;
+    // A chunk that fails to load leaves the light theme: the pane stays usable.
+    loadDarkTheme().then(
+      (loaded) => {
+        if (live) setDarkTheme(loaded);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [theme, darkTheme]);
   React.useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     document.title = t.appTitle;
@@ -68,7 +88,7 @@ export function App({ host, requirements = ALL_THERE, initialTab = "templates", 
   const env = { host, lang, t, canInsert: requirements.ok };
 
   return (
-    <FluentProvider theme={THEMES[theme]} className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+    <FluentProvider theme={themeFor(theme, darkTheme)} className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
       <header className={styles.header}>
         <h1 className={styles.title}>{t.appTitle}</h1>
         <Field className={styles.language} label={t.language}>
@@ -100,16 +120,24 @@ export function App({ host, requirements = ALL_THERE, initialTab = "templates", 
             <TemplatesTab env={env} requirements={requirements} />
           </>
         ) : null}
-        {tab === "check" ? <CheckTab host={host} lang={lang} t={t} /> : null}
-        {tab === "functions" ? <FunctionsTab host={host} lang={lang} t={t} /> : null}
+        {tab === "check" ? (
+          <React.Suspense fallback={<Loading t={t} />}>
+            <CheckTab host={host} lang={lang} t={t} />
+          </React.Suspense>
+        ) : null}
+        {tab === "functions" ? (
+          <React.Suspense fallback={<Loading t={t} />}>
+            <FunctionsTab host={host} lang={lang} t={t} />
+          </React.Suspense>
+        ) : null}
         {tab === "export" ? (
-          <React.Suspense fallback={<Spinner size="small" label={t.working} />}>
+          <React.Suspense fallback={<Loading t={t} />}>
             <ExportTab env={env} />
           </React.Suspense>
         ) : null}
         {mergeOpened ? (
           <div hidden={tab !== "merge"}>
-            <React.Suspense fallback={<Spinner size="small" label={t.working} />}>
+            <React.Suspense fallback={<Loading t={t} />}>
               <MergeTab env={env} />
             </React.Suspense>
           </div>

@@ -32,6 +32,8 @@ export interface UiStrings {
   increment: (field: string) => string;
   decrement: (field: string) => string;
   working: string;
+  /** A tab's code still loading (each tab but the first is loaded when first opened). */
+  loading: string;
   inserted: (sheets: string[]) => string;
   opened: string;
   downloaded: (file: string) => string;
@@ -228,6 +230,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     increment: (field) => `${field}：增加`,
     decrement: (field) => `${field}：减少`,
     working: "正在生成…",
+    loading: "正在加载…",
     inserted: (sheets) => `已插入工作表：${sheets.join("、")}`,
     opened: "已在新工作簿中打开",
     downloaded: (file) => `已下载 ${file}`,
@@ -391,6 +394,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     increment: (field) => `Increase ${field}`,
     decrement: (field) => `Decrease ${field}`,
     working: "Building…",
+    loading: "Loading…",
     inserted: (sheets) => `Inserted: ${sheets.join(", ")}`,
     opened: "Opened in a new workbook",
     downloaded: (file) => `Downloaded ${file}`,

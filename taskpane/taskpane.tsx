@@ -6,7 +6,8 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { checkRequirements } from "./excel-actions";
-import type { Host } from "./environment";
+import { detectTheme, type Host } from "./environment";
+import { loadDarkTheme } from "./theme";
 
 function start(host: Host): void {
   // The templates the open workbook stores go into the catalogue first, whether or not the pane
@@ -17,7 +18,11 @@ function start(host: Host): void {
   const element = document.getElementById("root");
   if (!element) return;
   const requirements = host === "excel" ? checkRequirements() : undefined;
-  createRoot(element).render(<App host={host} requirements={requirements} storedTemplates={storedTemplates} />);
+  const render = () => createRoot(element).render(<App host={host} requirements={requirements} storedTemplates={storedTemplates} />);
+  // The dark theme is a chunk of its own (theme.ts): when it is wanted, it is loaded before the
+  // first render, so a dark Office never flashes the light pane. If it fails, the light one shows.
+  if (detectTheme(host) === "dark") void loadDarkTheme().then(render, render);
+  else render();
 }
 
 if (typeof Office === "undefined") start(null);

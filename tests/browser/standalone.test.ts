@@ -115,7 +115,8 @@ describeInChromium("task pane outside Excel (standalone page, headless Chromium)
     await page.screenshot({ path: join(artifactsDir(), "standalone-en.png") });
 
     await page.getByRole("tab", { name: "Functions" }).click();
-    await expect(page.getByText("SCORE_DISCRETE").first().isVisible()).resolves.toBe(true);
+    // The tabs after the first are chunks loaded when first opened: wait for the tab's content.
+    await page.getByText("SCORE_DISCRETE").first().waitFor({ state: "visible" });
     // Writing into a cell needs Excel: outside it the buttons are there but disabled.
     await expect(page.getByRole("button", { name: /\bSCORE_DISCRETE\b/ }).isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: join(artifactsDir(), "standalone-en-functions.png") });
@@ -127,7 +128,7 @@ describeInChromium("task pane outside Excel (standalone page, headless Chromium)
 
     // 检查 reads the active sheet in Excel; outside it, a workbook the user picks (tests/browser/check.test.ts).
     await page.getByRole("tab", { name: "检查" }).click();
-    await expect(page.getByRole("button", { name: "选择要检查的工作簿…" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: "选择要检查的工作簿…" }).waitFor({ state: "visible" });
 
     expect(zh.foreign).toEqual([]);
     expect(unexpectedConsoleErrors(zh.consoleErrors)).toEqual([]);

@@ -328,6 +328,22 @@ describe("taskpane.html, the shared runtime's page: one webpack runtime, shared 
     // The catalogue comes validated, as JSON: the check of templates/catalogue.ts is in no bundle of the first load.
     expect(pageScripts().filter((f) => read(f).includes("listed among the"))).toEqual([]);
   });
+
+  it("the tabs after the first one and the dark theme are chunks loaded on demand, in no bundle of the first load", () => {
+    /** The modules a bundle was made from, as its source map lists them. */
+    const modules = (file: string): string[] => (JSON.parse(read(`${file}.map`)) as { sources: string[] }).sources;
+    const lazy = ["taskpane/components/CheckTab.tsx", "taskpane/components/FunctionsTab.tsx", "taskpane/components/MergeTab.tsx", "taskpane/components/ExportTab.tsx", "node_modules/@fluentui/tokens/lib/alias/darkColor.js"];
+    const holding = (files: string[], module: string) => files.filter((f) => modules(f).some((source) => source.endsWith(`/${module}`)));
+    const bundles = readdirSync(DIST).filter((f) => f.endsWith(".js") && existsSync(join(DIST, `${f}.map`)));
+    for (const module of lazy) {
+      expect([module, holding(pageScripts(), module)]).toEqual([module, []]);
+      // Still built: in a chunk of its own, not dropped.
+      expect([module, holding(bundles, module).length]).toEqual([module, 1]);
+    }
+    // The first tab and the light theme are in the first load.
+    expect(holding(pageScripts(), "taskpane/components/TemplatesTab.tsx")).toEqual(["taskpane.js"]);
+    expect(holding(pageScripts(), "node_modules/@fluentui/tokens/lib/alias/lightColor.js")).toEqual(["taskpane.js"]);
+  });
 });
 
 describe("webpack.config.js", () => {

@@ -36,8 +36,9 @@ function file(name: string, bytes: Uint8Array<ArrayBuffer>): File {
   return new File([bytes], name, { type: XLSX_TYPE });
 }
 
-function pick(lang: Lang, chosen: File): void {
-  fireEvent.change(screen.getByLabelText(STRINGS[lang].check.fileInput), { target: { files: [chosen] } });
+/** Picks a file in the check tab, once its lazy chunk has loaded. */
+async function pick(lang: Lang, chosen: File): Promise<void> {
+  fireEvent.change(await screen.findByLabelText(STRINGS[lang].check.fileInput), { target: { files: [chosen] } });
 }
 
 describe.each<Lang>(["zh", "en"])("the check tab outside Excel (%s)", (lang) => {
@@ -48,8 +49,8 @@ describe.each<Lang>(["zh", "en"])("the check tab outside Excel (%s)", (lang) => 
     const total = resultCell(plan, "total");
     const bytes = await savedBySpreadsheet([plan], total, 81);
     renderApp({ host: null, language: lang, initialTab: "check" });
+    await pick(lang, file("填报.xlsx", bytes));
     expect(screen.queryByText(/检查需要在 Excel 中打开|Checking needs the add-in opened in Excel/)).toBeNull();
-    pick(lang, file("填报.xlsx", bytes));
 
     const heading = await screen.findByRole("heading", { level: 3, name: SHEET });
     const section = heading.closest("section") as HTMLElement;
@@ -72,7 +73,7 @@ describe.each<Lang>(["zh", "en"])("the check tab outside Excel (%s)", (lang) => 
 
   it("a workbook as Assessbook wrote it, never saved by a spreadsheet, is shown as not calculated", async () => {
     renderApp({ host: null, language: lang, initialTab: "check" });
-    pick(lang, file("新表.xlsx", await written([sampleSheet(SCORING)])));
+    await pick(lang, file("新表.xlsx", await written([sampleSheet(SCORING)])));
     const heading = await screen.findByRole("heading", { level: 3, name: SHEET });
     const status = within(heading.closest("section") as HTMLElement).getByRole("status");
     expect(status.textContent).toBe(t.check.notCalculated);
@@ -82,7 +83,7 @@ describe.each<Lang>(["zh", "en"])("the check tab outside Excel (%s)", (lang) => 
 
   it("a file the reading gate refuses shows the reason", async () => {
     renderApp({ host: null, language: lang, initialTab: "check" });
-    pick(lang, file("记事.xlsx", new Uint8Array(Buffer.from("企业名称,得分\n某公司,80\n"))));
+    await pick(lang, file("记事.xlsx", new Uint8Array(Buffer.from("企业名称,得分\n某公司,80\n"))));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain(lang === "zh" ? "记事.xlsx：不是 .xlsx 文件" : "记事.xlsx: not an .xlsx file");
   });

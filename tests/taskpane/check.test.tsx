@@ -33,7 +33,8 @@ describe.each<Lang>(["zh", "en"])("the check tab in Excel (%s)", (lang) => {
   it("lists each problem with its cell address; choosing one selects that cell", async () => {
     mocked.checkActiveSheet.mockResolvedValueOnce({ sheet: "表1 评分", summary: SUMMARY, clean: false, problems: PROBLEMS });
     renderApp({ host: "excel", language: lang, initialTab: "check" });
-    fireEvent.click(screen.getByRole("button", { name: t.check.run }));
+    // The check tab is a lazy chunk: wait for it.
+    fireEvent.click(await screen.findByRole("button", { name: t.check.run }));
     const list = await screen.findByRole("list", { name: t.check.found(3) });
     expect(within(list).getAllByRole("listitem").map((b) => b.textContent)).toEqual(PROBLEMS.map((p) => `${p.address ?? ""}${p.message[lang]}`));
     // A problem with a cell is a button that goes there; one without a cell is text.
@@ -48,7 +49,8 @@ describe.each<Lang>(["zh", "en"])("the check tab in Excel (%s)", (lang) => {
     const other = { zh: "当前工作表不是 Assessbook 生成的（第 1 行没有标记）", en: "the active sheet was not built by Assessbook (no marker in row 1)" };
     mocked.checkActiveSheet.mockResolvedValueOnce({ sheet: "表1 评分", summary: clean, clean: true, problems: [] }).mockResolvedValueOnce({ sheet: "Sheet1", summary: other, clean: false, problems: [] });
     renderApp({ host: "excel", language: lang, initialTab: "check" });
-    fireEvent.click(screen.getByRole("button", { name: t.check.run }));
+    // The check tab is a lazy chunk: wait for it.
+    fireEvent.click(await screen.findByRole("button", { name: t.check.run }));
     expect((await screen.findByRole("status")).textContent).toContain(clean[lang]);
     fireEvent.click(screen.getByRole("button", { name: t.check.run }));
     await waitFor(() => expect(screen.getByRole("status").textContent).toContain(other[lang]));
@@ -59,7 +61,8 @@ describe.each<Lang>(["zh", "en"])("the check tab in Excel (%s)", (lang) => {
     const cause = { zh: "无法读取当前工作表（GeneralException: 读取失败）", en: "could not read the active sheet (GeneralException: read failed)" };
     mocked.checkActiveSheet.mockRejectedValueOnce(new ActionError(cause));
     renderApp({ host: "excel", language: lang, initialTab: "check" });
-    fireEvent.click(screen.getByRole("button", { name: t.check.run }));
+    // The check tab is a lazy chunk: wait for it.
+    fireEvent.click(await screen.findByRole("button", { name: t.check.run }));
     expect((await screen.findByRole("alert")).textContent).toContain(cause[lang]);
   });
 });
@@ -67,7 +70,8 @@ describe.each<Lang>(["zh", "en"])("the check tab in Excel (%s)", (lang) => {
 describe("the functions tab in Excel", () => {
   it("puts the example formula into the selected cell", async () => {
     renderApp({ host: "excel", language: "zh", initialTab: "functions" });
-    const button = screen.getByRole("button", { name: STRINGS.zh.functions.insertName("CHECK_USCC") }) as HTMLButtonElement;
+    // The functions tab is a lazy chunk: wait for it.
+    const button = (await screen.findByRole("button", { name: STRINGS.zh.functions.insertName("CHECK_USCC") })) as HTMLButtonElement;
     expect(button.disabled).toBe(false);
     fireEvent.click(button);
     await waitFor(() => expect(mocked.insertFormula).toHaveBeenCalledWith('=ASSESS.CHECK_USCC("91330600MA2BDXQ01G")'));

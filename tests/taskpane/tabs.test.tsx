@@ -30,12 +30,13 @@ describe.each<Lang>(["zh", "en"])("the task pane in %s", (lang) => {
     expect(document.documentElement.lang).toBe(lang === "zh" ? "zh-CN" : "en");
   });
 
-  it("the check tab outside Excel checks a picked workbook instead of the active sheet", () => {
+  it("the check tab outside Excel checks a picked workbook instead of the active sheet", async () => {
     renderApp({ host: null, language: lang });
     fireEvent.click(screen.getByRole("tab", { name: t.tabs.check }));
     const panel = screen.getByRole("tabpanel", { name: t.tabs.check });
+    // A lazy chunk: wait for it.
+    expect(await within(panel).findByRole("button", { name: t.check.pickFile })).toBeTruthy();
     expect(panel.textContent).toContain(t.check.fileIntro);
-    expect(within(panel).getByRole("button", { name: t.check.pickFile })).toBeTruthy();
     expect(within(panel).getByLabelText(t.check.fileInput).getAttribute("type")).toBe("file");
     expect(screen.queryByRole("button", { name: t.check.run })).toBeNull();
   });
@@ -50,7 +51,7 @@ describe.each<Lang>(["zh", "en"])("the task pane in %s", (lang) => {
   ])("headings structure the %s tab (host %s): one h1, an h2 for the tab's section, h3 under it, no level skipped", async (tab, host) => {
     renderApp({ host, language: lang, initialTab: tab });
     const panel = screen.getByRole("tabpanel", { name: t.tabs[tab] });
-    // The merge and export tabs are lazy chunks: wait for them.
+    // Every tab but the templates is a lazy chunk: wait for it.
     await within(panel).findAllByRole("heading", { level: 2 });
     expect(screen.getAllByRole("heading", { level: 1 }).map((h) => h.textContent)).toEqual([t.appTitle]);
     const levels = screen.getAllByRole("heading").map((h) => Number(h.tagName.slice(1)));
@@ -67,13 +68,14 @@ describe.each<Lang>(["zh", "en"])("the task pane in %s", (lang) => {
     }
   });
 
-  it("the functions tab lists every custom function of the metadata with its description and example, disabled outside Excel", () => {
+  it("the functions tab lists every custom function of the metadata with its description and example, disabled outside Excel", async () => {
     renderApp({ host: null, language: lang });
     fireEvent.click(screen.getByRole("tab", { name: t.tabs.functions }));
     const panel = screen.getByRole("tabpanel", { name: t.tabs.functions });
     const ids = declaredFunctionIds();
     expect(ids).toHaveLength(FUNCTION_STRINGS.length);
-    const headings = within(panel).getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    // A lazy chunk: wait for it.
+    const headings = (await within(panel).findAllByRole("heading", { level: 3 })).map((h) => h.textContent);
     expect(headings.map((h) => /^ASSESS\.([A-Z_]+)\(/.exec(h ?? "")?.[1])).toEqual(ids);
     for (const f of FUNCTION_STRINGS) {
       expect(panel.textContent).toContain(f.description[lang]);
