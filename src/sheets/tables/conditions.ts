@@ -2,7 +2,7 @@
  * A tier condition as sheet text and a native formula, generated from the condition's test data
  * (templates/schemes/*), so a threshold lives only in the template: tick, compare (the G1
  * operator and value from the data), any (atLeast of several ticks), level (at least a named
- * level), and ratios derived on the sheet (pujiang's digital share).
+ * level), and ratios derived on the sheet (e.g. seed 004's digital share).
  *
  * Every condition formula gives one of the words in STATE. 输入有误 marks an answer the engine
  * would refuse (a rate above 100 %, a word that is not a tick), so the sheet never counts a

@@ -2,7 +2,7 @@
  * Tier self-checks (rulings T1–T4): one sheet per recognition scheme, each condition a row with
  * its wording, source, answer cell, requirement and a native formula giving 满足 / 不满足 / 未填,
  * per-tier verdicts, the tier reached and what is missing. Everything is generated from the
- * scheme's data; shanxi-2018 shows one mode's 要素条件 at a time (param mode). On a cumulative
+ * scheme's data; a scheme with `sheet.byMode` (seed 001's 要素条件) shows one mode at a time (param mode). On a cumulative
  * ladder (ruling T5, the 2024 gradient) each tier's verdict, count and 尚缺 list include the
  * unmet required conditions of the tiers below; a groups test (seed 003 第八条(二)) shows each
  * element on a row of its own under its condition.
@@ -42,7 +42,7 @@ export interface TierSheetConfig {
   /** Proposed sheet name, ≤ 31 characters. */
   name: string;
   role: SheetTemplate["role"];
-  /** Show one tier at a time, chosen by the `mode` parameter (shanxi-2018's 要素条件). */
+  /** Show one tier at a time, chosen by the `mode` parameter (seed 001's 要素条件). */
   byMode: boolean;
   /** The document's own heading of the conditions every tier needs, e.g. 一、基础要求. */
   commonTitle: string;
