@@ -49,7 +49,12 @@ const listeners = new Set<() => void>();
  * Two templates whose sheets would share an id cannot both be in the catalogue.
  */
 export function sheetIdsOf(t: Pick<Template, "id" | "kind">): string[] {
-  return t.kind === "rubric" ? [t.id, `${t.id}-batch`, `${t.id}-panel`] : [t.id];
+  return t.kind === "rubric" ? Object.values(rubricSheetIds(t.id)) : [t.id];
+}
+
+/** The ids of a rubric's three scoring sheets: one enterprise, one enterprise per row, an expert panel. */
+export function rubricSheetIds(id: string): { single: string; batch: string; panel: string } {
+  return { single: id, batch: `${id}-batch`, panel: `${id}-panel` };
 }
 
 /**

@@ -4,7 +4,7 @@
  * lists each enterprise's experts with their totals and the panel's figures; the confirmation
  * flow is merge-command's.
  */
-import { rubrics } from "../../templates/index";
+import { rubricSheetIds, rubrics } from "../../templates/index";
 import { describeProblem } from "../core/problems";
 import { panelPlans, previewPanelMerge, type PanelMember, type PanelMergePreview } from "../merge/panel-merge";
 import type { SourceResult } from "../merge/read-source";
@@ -18,7 +18,7 @@ import { renderTable } from "./text-table";
 
 /** Panel sheet id → its rubric. */
 export function panelTemplates(): ReadonlyMap<string, string> {
-  return new Map(rubrics().map((r) => [`${r.id}-panel`, r.id]));
+  return new Map(rubrics().map((r) => [rubricSheetIds(r.id).panel, r.id]));
 }
 
 export function panelMerge(rubric: string, sources: SourceResult[], keepGiven: string[], lang: Lang): Merge {
@@ -51,7 +51,7 @@ function figure(n: number | null | undefined): string {
 
 function panelReport(preview: PanelMergePreview, written: (m: PanelMember) => boolean, lang: Lang): string {
   const zh = lang === "zh";
-  const title = findSheetTemplate(`${preview.rubric}-panel`)?.title[lang] ?? preview.rubric;
+  const title = findSheetTemplate(rubricSheetIds(preview.rubric).panel)?.title[lang] ?? preview.rubric;
   const lines = [zh ? `合并预览：${title}（偏离阈值 ${preview.margin} 分）` : `Merge preview: ${title} (deviation margin ${preview.margin})`];
   for (const panel of preview.panels) {
     const s = panel.summary;

@@ -29,7 +29,7 @@
  *
  * Pure: nothing is read or written here; the sources are not modified.
  */
-import { findRubric, rubrics } from "../../templates/index";
+import { findRubric, rubricSheetIds, rubrics } from "../../templates/index";
 import type { Rubric, Text } from "../../templates/schema";
 import { round } from "../core/answers";
 import { aggregatePanel, type PanelSummary } from "../core/panel";
@@ -159,7 +159,7 @@ export function previewPanelMerge(rubricId: string, sources: readonly SourceResu
 export function panelPlans(preview: PanelMergePreview, keep: ReadonlySet<string> = new Set(), options: { margin?: number } = {}): Result<SheetPlan[]> {
   const params = panelParams(preview.rubric, options.margin ?? preview.margin);
   if (!params.ok) return fail(params.problems);
-  const template = sheetTemplate(`${preview.rubric}-panel`);
+  const template = sheetTemplate(rubricSheetIds(preview.rubric).panel);
   const plans: SheetPlan[] = [];
   const problems: Problem[] = [];
   for (const panel of preview.panels) {
@@ -188,7 +188,7 @@ function panelData(enterprise: string, experts: readonly PanelMember[]): unknown
 
 /** The panel template's parameters with this margin (checked as `build --param margin=` is); experts at its default. */
 function panelParams(rubric: string, margin: number): Result<Params> {
-  return checkParams(sheetTemplate(`${rubric}-panel`).params, { margin });
+  return checkParams(sheetTemplate(rubricSheetIds(rubric).panel).params, { margin });
 }
 
 function sheetTemplate(id: string): SheetTemplate {
@@ -241,7 +241,7 @@ class Collector {
 
   constructor(private readonly rubric: Rubric) {
     this.single = sheetTemplate(rubric.id);
-    this.panel = sheetTemplate(`${rubric.id}-panel`);
+    this.panel = sheetTemplate(rubricSheetIds(rubric.id).panel);
   }
 
   sheet(file: string, sheet: MarkedSheet, id: string): void {
@@ -537,7 +537,7 @@ function cellOf(plan: SheetPlan, code: string): string | undefined {
 function skipReason(template: string, rubric: Rubric): Text {
   const found = findSheetTemplate(template);
   if (!found) return { zh: "模板未知，未读取", en: "an unknown template, not read" };
-  if (found.id === `${rubric.id}-batch`) {
+  if (found.id === rubricSheetIds(rubric.id).batch) {
     return { zh: "是批量评分表：每行一家企业，没有评审专家，不作为专家评分合并", en: "a batch scoring sheet: one enterprise per row and no expert, so not merged as an expert's scores" };
   }
   if (found.template !== rubric.id && findRubric(found.template) !== undefined) {

@@ -15,6 +15,7 @@
  * "3.1", "enterprise", "adjustments/3.2"; "0/3.1", "0/enterprise"; "experts/0/name",
  * "experts/0/scores/3.1". Result keys and their engine values: expected.ts.
  */
+import { rubricSheetIds } from "../../../templates/index";
 import type { Rubric } from "../../../templates/schema";
 import type { ParamDef, SheetTemplate } from "../sheet-template";
 import { MAX_ROWS, renderBatch } from "./batch-sheet";
@@ -36,35 +37,36 @@ const MARGIN: ParamDef = { key: "margin", label: { zh: "偏离阈值（分）", 
 export function scoringSheets(rubric: Rubric): SheetTemplate[] {
   let generated: NonNullable<Rubric["sample"]> | undefined;
   const samples = (): NonNullable<Rubric["sample"]> => rubric.sample ?? (generated ??= generatedSamples(rubric, EXPERTS.min as number));
+  const ids = rubricSheetIds(rubric.id);
   const common = { template: rubric.id, source: rubric.source };
   return [
     {
       ...common,
-      id: rubric.id,
+      id: ids.single,
       title: { zh: `${rubric.title.zh} 评分表`, en: `${rubric.title.en}: scoring sheet` },
       role: "expert",
       params: [],
-      render: (params, data) => renderSingle(rubric.id, rubric, params, data),
+      render: (params, data) => renderSingle(ids.single, rubric, params, data),
       expected: (_params, data) => expectedSingle(rubric, data),
       sample: () => structuredClone(samples().single),
     },
     {
       ...common,
-      id: `${rubric.id}-batch`,
+      id: ids.batch,
       title: { zh: `${rubric.title.zh} 批量评分表`, en: `${rubric.title.en}: batch scoring, one enterprise per row` },
       role: "clerk",
       params: [ROWS],
-      render: (params, data) => renderBatch(`${rubric.id}-batch`, rubric, params, data),
+      render: (params, data) => renderBatch(ids.batch, rubric, params, data),
       expected: (_params, data) => expectedBatch(rubric, data),
       sample: () => structuredClone(samples().batch),
     },
     {
       ...common,
-      id: `${rubric.id}-panel`,
+      id: ids.panel,
       title: { zh: `${rubric.title.zh} 专家组评分表`, en: `${rubric.title.en}: expert panel` },
       role: "expert",
       params: [EXPERTS, MARGIN],
-      render: (params, data) => renderPanel(`${rubric.id}-panel`, rubric, params, data),
+      render: (params, data) => renderPanel(ids.panel, rubric, params, data),
       expected: (params, data) => expectedPanel(rubric, params, data),
       sample: () => structuredClone(samples().panel),
     },
